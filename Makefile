@@ -1,0 +1,49 @@
+# Two commands do all set-up on a fresh machine: `make serve` to preview, `make test` to check.
+# Everything else (virtualenv, pinned packages, browser, npm tools) is installed on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test bench clean browser
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+serve: $(VENV)/.site-installed ## preview the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-installed ## strict build into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test-installed node_modules/.installed browser ## build the site and run every check
+	$(BIN)/pytest
+
+clean: ## remove everything the commands create
+	rm -rf $(VENV) site dist node_modules .pytest_cache
+
+$(VENV)/.site-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-test.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium where it is (or can be installed as root); Playwright's own browser elsewhere.
+browser: $(VENV)/.test-installed
+	@if [ -x /usr/bin/chromium ]; then \
+		echo "Browser: /usr/bin/chromium"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -q && apt-get install -y -q chromium; \
+	else \
+		$(BIN)/playwright install chromium; \
+	fi
