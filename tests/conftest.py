@@ -12,7 +12,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SITE = ROOT / "site"
 
 
 def build_site(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
@@ -25,16 +24,17 @@ def build_site(project: Path, site_dir: Path, strict: bool = True) -> subprocess
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    """The real site, built once in strict mode into site/."""
-    result = build_site(ROOT, SITE)
+def site(tmp_path_factory) -> Path:
+    """The real site, built once in strict mode (into a temporary folder, so site/ is left alone)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir)
     if result.returncode != 0:
         pytest.fail(
             "The strict build failed. Fix the WARNING lines below (they name the page and the problem):\n"
             + result.stderr,
             pytrace=False,
         )
-    return SITE
+    return site_dir
 
 
 def chromium_executable() -> str | None:
