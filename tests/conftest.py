@@ -87,3 +87,26 @@ def server(site):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_pages(site) -> list[str]:
+    """Every page in the built site's navigation menu, in menu order: ['index.html', 'what-is-a-pump.html', ...]."""
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = home.select("nav.md-nav--primary a.md-nav__link[href]")
+    pages = [link["href"] for link in links if "#" not in link["href"]]
+    return list(dict.fromkeys(pages))  # a page can appear twice (its own link and a section index)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def broken_site(tmp_path_factory) -> Path:
+    """A small site with one mistake of each kind, built without --strict so its pages exist."""
+    site_dir = tmp_path_factory.mktemp("broken-site")
+    result = build_site(FIXTURES / "broken-site", site_dir, strict=False)
+    assert result.returncode == 0, result.stderr
+    return site_dir

@@ -1,0 +1,195 @@
+"""Checks on a built site. Each check returns a list of problems, written for the person who
+edits the Markdown: which page, which link or heading, and what to fix. An empty list means
+the check passed. The tests run these on the real site and on a deliberately broken copy."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import textstat
+from bs4 import BeautifulSoup
+
+# Pages the theme makes itself, with no Markdown source to fix.
+THEME_PAGES = {"404.html"}
+HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+# Block elements whose text ends a sentence for the reading-grade count, even with no full stop.
+TEXT_BLOCKS = ["p", "li", "dt", "dd", "td", "th", *HEADING_TAGS]
+
+
+@cache
+def read_page(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def content_pages(site: Path) -> list[Path]:
+    """The pages written in Markdown (not the theme's own 404 page)."""
+    return [page for page in html_pages(site) if page.relative_to(site).as_posix() not in THEME_PAGES]
+
+
+def source_name(site: Path, page: Path) -> str:
+    """The Markdown file a built page comes from: glossary.html -> docs/glossary.md."""
+    return "docs/" + page.relative_to(site).with_suffix(".md").as_posix()
+
+
+def main_content(page: Path):
+    """The article the reader reads, without the theme's header, navigation and footer."""
+    return read_page(page).select_one("article.md-content__inner")
+
+
+def ids_on(page: Path) -> set[str]:
+    return {element["id"] for element in read_page(page).select("[id]")}
+
+
+# --- Links -------------------------------------------------------------------------------------
+
+
+def broken_links(site: Path) -> list[str]:
+    """Internal links, images and assets that point to a missing file or a missing #anchor."""
+    problems = []
+    for page in html_pages(site):
+        soup = read_page(page)
+        for element, attribute in _references(soup):
+            target = element[attribute]
+            parts = urlsplit(target)
+            if parts.scheme or target.startswith("//") or target.startswith("mailto:"):
+                continue
+            where = f"{source_name(site, page)}: {element.name} {attribute}={target!r}"
+            if element.name == "a" and element.get_text(strip=True):
+                where += f" (link text {element.get_text(' ', strip=True)!r})"
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                root = absolute_root(soup)
+                if not (root and path.startswith(root)):
+                    problems.append(f"{where} starts with '/'. Use a path relative to the page, like 'glossary.md'.")
+                    continue
+                file = site / path.removeprefix(root)
+            else:
+                file = (page.parent / path).resolve() if path else page
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.is_file():
+                problems.append(f"{where} points to a file that does not exist. Check the file name.")
+            elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in ids_on(file):
+                problems.append(
+                    f"{where}: there is no heading or anchor '#{parts.fragment}' on {file.name}. "
+                    "Check the heading's id, or fix the link."
+                )
+    return problems
+
+
+def absolute_root(soup: BeautifulSoup) -> str | None:
+    """The site's root address on a page the theme links absolutely: the 404 page is served at any
+    address, so it links from the root ('/insulin-pumps/'). Other pages link relatively: None."""
+    config = soup.select_one("script#__config")
+    base = json.loads(config.string)["base"] if config else "."
+    return base if base.startswith("/") else None
+
+
+def _references(soup: BeautifulSoup):
+    for tag, attribute in (("a", "href"), ("img", "src"), ("script", "src"), ("link", "href"), ("source", "src")):
+        for element in soup.find_all(tag, attrs={attribute: True}):
+            yield element, attribute
+
+
+def external_links(site: Path) -> dict[str, set[str]]:
+    """Every link to another website, with the pages it appears on (the links are listed, not fetched)."""
+    links: dict[str, set[str]] = {}
+    for page in content_pages(site):
+        for anchor in main_content(page).find_all("a", href=True):
+            if urlsplit(anchor["href"]).scheme:
+                links.setdefault(anchor["href"], set()).add(source_name(site, page))
+    return links
+
+
+def bad_external_links(site: Path) -> list[str]:
+    problems = []
+    for url, pages in sorted(external_links(site).items()):
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", parts.netloc) or " " in url:
+            problems.append(f"{', '.join(sorted(pages))}: link {url!r} is not a well-formed https:// address.")
+    return problems
+
+
+# --- Headings and navigation -------------------------------------------------------------------
+
+
+def heading_problems(site: Path) -> list[str]:
+    """One h1 a page, no skipped levels, unique ids, no empty headings."""
+    problems = []
+    for page in content_pages(site):
+        name = source_name(site, page)
+        headings = main_content(page).find_all(HEADING_TAGS)
+        h1s = [heading for heading in headings if heading.name == "h1"]
+        if len(h1s) != 1:
+            titles = ", ".join(repr(heading_text(h)) for h in h1s) or "none"
+            problems.append(f"{name}: has {len(h1s)} top-level headings (# ...): {titles}. A page needs exactly one.")
+        previous_level = 0
+        for heading in headings:
+            level = int(heading.name[1])
+            if not heading_text(heading):
+                problems.append(f"{name}: an empty {heading.name} heading. Give it words or remove it.")
+            if level > previous_level + 1:
+                problems.append(
+                    f"{name}: heading {heading_text(heading)!r} is {heading.name} straight after "
+                    f"h{previous_level}, skipping a level. Use {'#' * (previous_level + 1)} instead."
+                )
+            previous_level = level
+        seen: set[str] = set()
+        for element in read_page(page).select("[id]"):
+            if element["id"] in seen:
+                problems.append(f"{name}: the id '#{element['id']}' is used twice. Give each heading its own id.")
+            seen.add(element["id"])
+    return problems
+
+
+def heading_text(heading) -> str:
+    """A heading's words, without the '¶' permalink MkDocs adds."""
+    return " ".join(
+        text for text in heading.find_all(string=True) if not text.find_parent("a", class_="headerlink")
+    ).strip()
+
+
+def pages_not_in_navigation(site: Path) -> list[str]:
+    """Pages a reader cannot reach from the site's menu."""
+    menu = read_page(site / "index.html").select(".md-nav--primary a.md-nav__link[href]")
+    in_menu = {(site / urlsplit(link["href"]).path).resolve() for link in menu if urlsplit(link["href"]).path}
+    in_menu.add((site / "index.html").resolve())
+    return [
+        f"{source_name(site, page)} is not in the navigation. Add it under nav: in mkdocs.yml, or delete it."
+        for page in content_pages(site)
+        if page.resolve() not in in_menu
+    ]
+
+
+# --- Reading level ------------------------------------------------------------------------------
+
+
+def readable_text(page: Path) -> str:
+    """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
+    article = BeautifulSoup(str(main_content(page)), "html.parser")
+    for unwanted in article.select("a.headerlink, aside.review-dates, pre, code, script"):
+        unwanted.decompose()
+    sentences = []
+    for block in article.find_all(TEXT_BLOCKS):
+        if block.find(TEXT_BLOCKS):  # a list item holding a paragraph: count the inner block once
+            continue
+        text = " ".join(block.get_text(" ", strip=True).split())
+        if text:
+            sentences.append(text if text[-1] in ".?!:" else text + ".")
+    return "\n".join(sentences)
+
+
+def reading_grade(page: Path) -> float:
+    return textstat.flesch_kincaid_grade(readable_text(page))
+
+
+def hardest_sentences(page: Path, count: int = 3) -> list[str]:
+    """The sentences that push the grade up most, to show an editor where to start."""
+    sentences = re.split(r"(?<=[.?!])\s+", readable_text(page))
+    return sorted(sentences, key=lambda s: textstat.flesch_kincaid_grade(s) * len(s.split()), reverse=True)[:count]

@@ -1,0 +1,48 @@
+"""Links: every link, image and file on the site leads somewhere real."""
+
+import shutil
+
+from conftest import ROOT, build_site
+from sitecheck import bad_external_links, broken_links, external_links
+
+
+def test_every_internal_link_image_and_asset_resolves(site):
+    problems = broken_links(site)
+    assert not problems, "Broken links:\n" + "\n".join(problems)
+
+
+def test_links_to_other_websites_are_well_formed_https(site):
+    problems = bad_external_links(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_external_links_are_listed_for_review(site):
+    links = external_links(site)
+    print(f"\n{len(links)} links to other websites (listed, not fetched):")
+    for url, pages in sorted(links.items()):
+        print(f"  {url}  <- {', '.join(sorted(pages))}")
+    assert links, "No sources are linked. Pages must name the public sources of facts not in the source text."
+
+
+def test_link_checker_catches_a_dead_link_and_a_missing_anchor(broken_site):
+    problems = "\n".join(broken_links(broken_site))
+    assert "docs/index.md: a href='no-such-page.md' (link text 'dead link')" in problems
+    assert "points to a file that does not exist" in problems
+    assert "there is no heading or anchor '#no-such-heading' on bad-headings.html" in problems
+
+
+def test_external_link_checker_catches_a_plain_http_link(broken_site):
+    assert bad_external_links(broken_site) == [
+        "docs/index.md: link 'http://example.org/page' is not a well-formed https:// address."
+    ]
+
+
+def test_strict_build_fails_on_a_link_to_a_missing_section(tmp_path):
+    """MkDocs' own validation is switched on: a bad #anchor stops the build and names the file."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "tests"))
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n[Broken](glossary.md#no-such-term)\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "A link to a missing #anchor did not fail the strict build"
+    assert "index.md" in result.stderr and "no-such-term" in result.stderr
