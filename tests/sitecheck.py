@@ -150,9 +150,8 @@ def heading_problems(site: Path) -> list[str]:
 
 def heading_text(heading) -> str:
     """A heading's words, without the '¶' permalink MkDocs adds."""
-    return " ".join(
-        text for text in heading.find_all(string=True) if not text.find_parent("a", class_="headerlink")
-    ).strip()
+    words = "".join(text for text in heading.find_all(string=True) if not text.find_parent("a", class_="headerlink"))
+    return " ".join(words.split())
 
 
 def pages_not_in_navigation(site: Path) -> list[str]:
@@ -179,7 +178,7 @@ def readable_text(page: Path) -> str:
     for block in article.find_all(TEXT_BLOCKS):
         if block.find(TEXT_BLOCKS):  # a list item holding a paragraph: count the inner block once
             continue
-        text = " ".join(block.get_text(" ", strip=True).split())
+        text = " ".join(block.get_text().split())
         if text:
             sentences.append(text if text[-1] in ".?!:" else text + ".")
     return "\n".join(sentences)
@@ -193,3 +192,85 @@ def hardest_sentences(page: Path, count: int = 3) -> list[str]:
     """The sentences that push the grade up most, to show an editor where to start."""
     sentences = re.split(r"(?<=[.?!])\s+", readable_text(page))
     return sorted(sentences, key=lambda s: textstat.flesch_kincaid_grade(s) * len(s.split()), reverse=True)[:count]
+
+
+def section_text(page: Path, heading_id: str) -> str | None:
+    """The words under one heading, up to the next heading; None if the page has no such heading."""
+    heading = main_content(page).find(HEADING_TAGS, id=heading_id)
+    if heading is None:
+        return None
+    parts = [heading_text(heading)]
+    for sibling in heading.find_next_siblings():
+        if sibling.name in HEADING_TAGS:
+            break
+        parts.append(sibling.get_text())
+    return " ".join(" ".join(parts).split())
+
+
+# --- Glossary and tooltips ----------------------------------------------------------------------
+
+ABBREVIATION_LINE = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
+
+
+def glossary_entries(glossary: Path) -> dict[str, tuple[str, str]]:
+    """Each glossary entry's id -> (term, short meaning): the heading and the paragraph under it."""
+    entries = {}
+    for heading in main_content(glossary).find_all("h2"):
+        if heading["id"] == "sources":
+            continue
+        meaning = heading.find_next_sibling()
+        short = " ".join(meaning.get_text().split()) if meaning is not None and meaning.name == "p" else ""
+        entries[heading["id"]] = (heading_text(heading), short)
+    return entries
+
+
+def tooltips(abbreviations: Path) -> list[tuple[int, str, str]]:
+    """(line number, term, meaning) for each tooltip in an abbreviations file."""
+    lines = abbreviations.read_text(encoding="utf-8").splitlines()
+    return [(number, m["term"], m["meaning"]) for number, line in enumerate(lines, 1) if (m := ABBREVIATION_LINE.match(line))]
+
+
+def tooltip_problems(glossary: Path, abbreviations: Path) -> list[str]:
+    """The tooltips and the glossary must say the same thing, and cover the same terms."""
+    entries = glossary_entries(glossary)
+    meanings = {meaning: entry_id for entry_id, (_, meaning) in entries.items()}
+    file = f"includes/{abbreviations.name}"
+    problems = []
+    for entry_id, (term, meaning) in entries.items():
+        if not meaning:
+            problems.append(f"docs/glossary.md: '{term}' has no short meaning. Put one paragraph straight under its heading.")
+    covered = set()
+    for number, term, meaning in tooltips(abbreviations):
+        if meaning not in meanings:
+            problems.append(
+                f"{file}, line {number}: the tooltip for '{term}' says {meaning!r}, which is not the first paragraph "
+                "of any glossary entry. Copy the meaning from docs/glossary.md word for word."
+            )
+        else:
+            covered.add(meanings[meaning])
+    for entry_id, (term, meaning) in entries.items():
+        if meaning and entry_id not in covered:
+            problems.append(f"docs/glossary.md: '{term}' has no tooltip. Add '*[{term.lower()}]: {meaning}' to {file}.")
+    return problems
+
+
+def unlinked_terms(site: Path) -> list[str]:
+    """On each page, the first use of a glossary term (outside headings) links to its glossary entry."""
+    meanings = {meaning: entry_id for entry_id, (_, meaning) in glossary_entries(site / "glossary.html").items()}
+    problems = []
+    for page in content_pages(site):
+        if page.name == "glossary.html":
+            continue
+        seen = set()
+        for term in main_content(page).find_all("abbr"):
+            entry_id = meanings.get(term.get("title"))
+            if entry_id is None or entry_id in seen or term.find_parent(HEADING_TAGS):
+                continue
+            seen.add(entry_id)
+            link = term.find_parent("a")
+            if link is None:
+                problems.append(
+                    f"{source_name(site, page)}: the first use of '{term.get_text()}' is not linked to the glossary. "
+                    f"Write it as [{term.get_text()}](glossary.md#{entry_id})."
+                )
+    return problems

@@ -1,0 +1,59 @@
+"""Content: every point of the source is in the guide, in plain words, with the disclaimer."""
+
+import pytest
+
+from source_points import SOURCE_POINTS
+from sitecheck import content_pages, hardest_sentences, main_content, reading_grade, section_text, source_name
+
+HIGHEST_READING_GRADE = 8  # Flesch-Kincaid grade: about age 13 to 14, as health writing guides advise
+
+
+@pytest.mark.parametrize("point", SOURCE_POINTS, ids=[point.point for point in SOURCE_POINTS])
+def test_source_point_is_in_the_guide(site, point):
+    page_name, heading_id = point.section.split("#")
+    page = site / page_name.replace(".md", ".html")
+    text = section_text(page, heading_id)
+    assert text is not None, (
+        f"docs/{page_name} has no section '#{heading_id}', where the source point '{point.point}' belongs. "
+        "Put the heading back, or update tests/source_points.py."
+    )
+    missing = [words for words in point.must_say if words.lower() not in text.lower()]
+    assert not missing, (
+        f"docs/{page_name}, section '#{heading_id}': the source point '{point.point}' needs the words {missing}. "
+        "Keep the point in your own words, and update tests/source_points.py if you reword it."
+    )
+
+
+def test_every_page_reads_at_grade_8_or_lower(site):
+    grades = {source_name(site, page): reading_grade(page) for page in content_pages(site)}
+    print("\nReading grade (Flesch-Kincaid) per page:")
+    for name, grade in grades.items():
+        print(f"  {grade:4.1f}  {name}")
+    too_hard = [
+        f"{name} reads at grade {grade:.1f} (the limit is {HIGHEST_READING_GRADE}). Shorten these sentences "
+        f"or use simpler words: {hardest_sentences(site / name.removeprefix('docs/').replace('.md', '.html'))}"
+        for name, grade in grades.items()
+        if grade > HIGHEST_READING_GRADE
+    ]
+    assert not too_hard, "\n".join(too_hard)
+
+
+def test_reading_grade_rises_for_long_sentences_and_long_words(tmp_path):
+    """The grade check can fail: a page of long, technical sentences scores far above 8."""
+    page = tmp_path / "hard.html"
+    page.write_text(
+        '<article class="md-content__inner"><p>Continuous subcutaneous insulin infusion facilitates '
+        "physiological approximation of endogenous pancreatic insulin secretion, particularly in individuals "
+        "experiencing considerable glycaemic variability notwithstanding intensified multiple daily injection "
+        "regimens.</p></article>"
+    )
+    assert reading_grade(page) > HIGHEST_READING_GRADE
+
+
+def test_every_page_carries_the_disclaimer(site):
+    missing = [
+        source_name(site, page)
+        for page in content_pages(site)
+        if "not medical advice" not in main_content(page).select_one(".disclaimer").get_text()
+    ]
+    assert not missing, f"These pages lack the disclaimer (includes/disclaimer.md, added to every page): {missing}"
