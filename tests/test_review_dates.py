@@ -100,7 +100,7 @@ def test_front_matter_check_fails_the_day_after_the_review_is_due(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def broken_site(tmp_path_factory) -> Path:
+def review_dates_site(tmp_path_factory) -> Path:
     """The fixture project, built with the site's real templates."""
     site = tmp_path_factory.mktemp("review-dates-broken")
     result = build_site(FIXTURE, site)
@@ -108,16 +108,16 @@ def broken_site(tmp_path_factory) -> Path:
     return site
 
 
-def test_shown_dates_check_names_the_page_that_shows_none(broken_site):
-    assert shown_review_problems(FIXTURE / "docs", broken_site) == [
+def test_shown_dates_check_names_the_page_that_shows_none(review_dates_site):
+    assert shown_review_problems(FIXTURE / "docs", review_dates_site) == [
         "missing-dates.html: shows no review dates (is its front matter complete?)"
     ]
 
 
 @pytest.mark.parametrize("field", ["reviewed", "next_review", "reviewed_by"])
-def test_shown_dates_check_notices_a_template_that_drops_a_field(broken_site, tmp_path, field):
+def test_shown_dates_check_notices_a_template_that_drops_a_field(review_dates_site, tmp_path, field):
     """If the template stopped showing one field, the built-page check must say so."""
-    for page in broken_site.glob("*.html"):
+    for page in review_dates_site.glob("*.html"):
         (tmp_path / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
     page = tmp_path / "reviewed.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
