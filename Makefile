@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test bench clean browser
+.PHONY: help serve build test bench clean browser dist
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -20,6 +20,21 @@ build: $(VENV)/.site-installed ## strict build into site/
 
 test: $(VENV)/.test-installed node_modules/.installed browser ## build the site and run every check
 	$(BIN)/pytest
+
+# The offline copy: the site built with Material's offline plugin (pages and search work from disk),
+# plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:
+# they are for developers. DIST is where the zip goes (the tests write to a temporary folder).
+DIST ?= dist
+OFFLINE_COPY := insulin-pump-guide
+
+dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy: dist/insulin-pump-guide.zip
+	rm -rf $(DIST)/$(OFFLINE_COPY) $(DIST)/$(OFFLINE_COPY).zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir $(abspath $(DIST)/$(OFFLINE_COPY))
+	mkdir -p $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker
+	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker/shim.js
+	find $(DIST)/$(OFFLINE_COPY) -name '*.map' -delete
+	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
+	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
 
 clean: ## remove everything the commands create
 	rm -rf $(VENV) site dist node_modules .pytest_cache
