@@ -103,6 +103,25 @@ def site_pages(site) -> list[str]:
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def settle_animations(page) -> None:
+    """Wait until Material's fades and slides have finished: measured halfway, colours and sizes are wrong."""
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(animation => animation.effect?.getComputedTiming().iterations !== Infinity)
+            .map(animation => animation.finished.catch(() => null)))"""
+    )
+
+
+def serve_fixture_page(page, server: str, name: str) -> str:
+    """Have the page's browser get tests/fixtures/browser-failures/<name> from the local server's address.
+
+    Returns that address. The built site stays untouched: the browser answers the request itself.
+    """
+    url = f"{server}fixture-{name}"
+    page.route(url, lambda route: route.fulfill(path=FIXTURES / "browser-failures" / name))
+    return url
+
+
 @pytest.fixture(scope="session")
 def broken_site(tmp_path_factory) -> Path:
     """A small site with one mistake of each kind, built without --strict so its pages exist."""

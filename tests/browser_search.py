@@ -1,0 +1,110 @@
+"""Type a query into the site's real search box (Material for MkDocs) and read the results.
+
+Material searches in a web worker and starts a new search on each key released in the box. To be
+sure the results read are the ones for the whole query, not for a part still being typed, the box
+is first filled with all but the last character (filling releases no key, so nothing is searched)
+and then the last character is pressed as a real keystroke: exactly one search, for the whole
+query. The waits are on what the page shows (Material's status line above the results), never on
+a clock.
+
+    from browser_search import search_results
+    search_results(page, "http://127.0.0.1:8000/", "dawn phenomenon")
+    # ['glossary.html#dawn-phenomenon', 'who-can-use-a-pump.html#dawn-phenomenon']
+"""
+
+import json
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+QUERY_BOX = "input.md-search__input"
+STATUS_LINE = ".md-search-result__meta"
+RESULT_LIST = ".md-search-result__list"
+
+# The status line's texts come from the page's own configuration, so another site language works too.
+SEARCH_TEXTS = """() => {
+    const translations = JSON.parse(document.getElementById("__config").textContent).translations;
+    return {
+        waiting: translations["search.result.placeholder"],
+        none: translations["search.result.none"],
+    };
+}"""
+
+# True once the status line, which said "Type to start searching", shows the outcome of the search:
+# a count of matching pages, or "No matching documents".
+SEARCH_FINISHED = """(waiting) => {
+    const status = document.querySelector(".md-search-result__meta").textContent.trim();
+    return status !== "" && status !== waiting;
+}"""
+
+# Every result link a reader can see, best first as Material lists them. Material heads each page's
+# group with the page title; when only a section matched, that title scores 0 and is not a result.
+# Sections Material folds away under "N more on this page" are not visible, so they are left out.
+VISIBLE_RESULTS = """() => [...document.querySelectorAll(".md-search-result__link")]
+    .filter(link => parseFloat(link.querySelector("[data-md-score]").dataset.mdScore) > 0)
+    .filter(link => link.checkVisibility())
+    .map(link => link.href)"""
+
+
+def search_texts(page: Page) -> dict[str, str]:
+    """The status texts Material shows: 'waiting' (type to start searching) and 'none' (no match)."""
+    return page.evaluate(SEARCH_TEXTS)
+
+
+def open_search(page: Page) -> None:
+    """Open the search dialog and wait until the search index has loaded ("Type to start searching")."""
+    texts = search_texts(page)
+    page.locator(QUERY_BOX).focus()  # focusing the box is what opens Material's search dialog
+    page.locator(STATUS_LINE).filter(has_text=texts["waiting"]).wait_for()
+
+
+def type_query(page: Page, query: str) -> None:
+    """Type the query into the open search box and wait until its results (or "no match") are shown.
+
+    Works again on the same page for the next query: the box is cleared first.
+    """
+    if not query:
+        raise ValueError("an empty query searches nothing")
+    texts = search_texts(page)
+    box = page.locator(QUERY_BOX)
+    if box.input_value():
+        box.fill("")
+        box.press("Backspace")  # a released key on the empty box brings back "Type to start searching"
+        page.locator(STATUS_LINE).filter(has_text=texts["waiting"]).wait_for()
+    box.fill(query[:-1])
+    box.press(query[-1])
+    page.wait_for_function(SEARCH_FINISHED, arg=texts["waiting"])
+
+
+def shown_result_locations(page: Page, base_url: str) -> list[str]:
+    """The locations of the results on screen, best first, relative to the site: 'page.html#section'.
+
+    Material adds ?h=terms to each link to highlight the words on the page it opens; that is dropped.
+    """
+    return [site_location(href, base_url) for href in page.evaluate(VISIBLE_RESULTS)]
+
+
+def site_location(url: str, base_url: str) -> str:
+    """'http://127.0.0.1:8000/glossary.html?h=dawn#dawn-phenomenon' -> 'glossary.html#dawn-phenomenon'."""
+    parts = urlsplit(url)
+    base_path = urlsplit(base_url).path
+    path = parts.path[len(base_path) :] if parts.path.startswith(base_path) else parts.path
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def search_results(page: Page, base_url: str, query: str, start_page: str = "index.html") -> list[str]:
+    """Open start_page, type the query in the search box, and return the result locations, best first.
+
+    An empty list means Material showed "No matching documents".
+    """
+    page.goto(base_url + start_page)
+    open_search(page)
+    type_query(page, query)
+    return shown_result_locations(page, base_url)
+
+
+def describe(locations: list[str], limit: int = 5) -> str:
+    """A short readable list of result locations for failure messages."""
+    if not locations:
+        return "no results"
+    return json.dumps(locations[:limit]) + (f" and {len(locations) - limit} more" if len(locations) > limit else "")

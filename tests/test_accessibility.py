@@ -1,0 +1,99 @@
+"""Every page passes axe-core's WCAG 2.0, 2.1 and 2.2 level A and AA rules, in a real browser.
+
+Checked in the light and the dark colour palette (the reader's system setting picks one), and with
+the search results open. The fixture tests/fixtures/browser-failures/low-contrast.html proves the
+check fails on a pale paragraph. Colour and underline fixes go in docs/stylesheets/extra.css.
+"""
+
+import pytest
+
+from browser_search import open_search, type_query
+from conftest import ROOT, serve_fixture_page, settle_animations
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # installed by `npm ci` (make test)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # axe has no wcag22a: 2.2 added AA rules
+PALETTES = {"light": ("light", "default"), "dark": ("dark", "slate")}  # system setting, Material's scheme
+
+RUN_AXE = """async (tags) => {
+    const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+    return results.violations.map(violation => ({
+        rule: violation.id,
+        help: violation.help,
+        elements: violation.nodes.map(node => ({
+            where: node.target.join(" "),
+            why: node.failureSummary.replace(/\\s+/g, " ").trim(),
+        })),
+    }));
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now; one readable line per broken rule, naming the elements."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing; run `make test` (it runs npm ci)", pytrace=False)
+    settle_animations(page)
+    page.add_script_tag(path=AXE)  # inlined into the page: no request leaves the local server
+    lines = []
+    for violation in page.evaluate(RUN_AXE, WCAG_TAGS):
+        elements = violation["elements"]
+        where = ", ".join(f"`{element['where']}`" for element in elements[:3])
+        more = f" and {len(elements) - 3} more" if len(elements) > 3 else ""
+        lines.append(
+            f'{violation["rule"]} ({violation["help"]}) on {len(elements)} element(s): {where}{more}. '
+            f'First one: {elements[0]["why"]}'
+        )
+    return lines
+
+
+def open_in_palette(browser, palette: str):
+    """A new page whose system colour setting is light or dark, as a reader's phone or computer sets it."""
+    return browser.new_page(color_scheme=PALETTES[palette][0])
+
+
+def assert_palette_shown(page, path: str, palette: str) -> None:
+    """Material really shows the palette asked for; otherwise the dark check would quietly test light."""
+    shown = page.locator("body").get_attribute("data-md-color-scheme")
+    assert shown == PALETTES[palette][1], (
+        f"{path} shows Material's '{shown}' colour scheme for a {palette} system setting; check theme.palette in mkdocs.yml"
+    )
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_every_page_passes_axe(browser, server, site_pages, palette):
+    page = open_in_palette(browser, palette)
+    problems = []
+    for path in site_pages:
+        page.goto(server + path)
+        assert_palette_shown(page, path, palette)
+        problems += [f"{path} ({palette} palette): {line}" for line in axe_violations(page)]
+    page.context.close()
+    assert not problems, (
+        "Accessibility problems, one line per page and axe rule (colours and underlines are set in "
+        "docs/stylesheets/extra.css; text, headings and images in the page's docs/*.md):\n" + "\n".join(problems)
+    )
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_open_search_results_pass_axe(browser, server, palette):
+    page = open_in_palette(browser, palette)
+    page.goto(server + "index.html")
+    assert_palette_shown(page, "index.html", palette)
+    open_search(page)
+    type_query(page, "pump")  # a word on every page: a long list, with "more on this page" folds
+    problems = axe_violations(page)
+    page.context.close()
+    assert not problems, f"Accessibility problems with the search results open ({palette} palette):\n" + "\n".join(
+        problems
+    )
+
+
+def test_axe_check_fails_on_a_low_contrast_fixture(browser, server):
+    page = browser.new_page()
+    page.goto(serve_fixture_page(page, server, "low-contrast.html"))
+    problems = axe_violations(page)
+    page.context.close()
+    assert any(line.startswith("color-contrast") for line in problems), (
+        f"The axe check should report the pale paragraph in low-contrast.html, but reported: {problems}"
+    )

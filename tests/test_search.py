@@ -1,0 +1,108 @@
+"""The search box finds what a patient types, in a real browser.
+
+Each query in tests/search_queries.py must find one of its answer sections among the first three
+results. "dawn phenomenon" must come first and open on its heading. A word the guide does not use
+must show Material's "No matching documents", not an error.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_search import (
+    QUERY_BOX,
+    describe,
+    open_search,
+    search_results,
+    search_texts,
+    site_location,
+    type_query,
+)
+from search_queries import QUERIES
+
+pytestmark = pytest.mark.browser
+
+TOP = 3  # a reader looks at the first few results; an answer lower down is not found
+HEADLINE_QUERY = "dawn phenomenon"  # the search the issue names: a clinical term patients meet in clinic
+NO_MATCH_QUERY = "xylophone"  # a word an insulin pump guide has no reason to use
+
+
+def answers_for(text: str) -> tuple[str, ...]:
+    """The answer sections tests/search_queries.py lists for one query text."""
+    for query in QUERIES:
+        if query.text == text:
+            return query.answers
+    pytest.fail(f'tests/search_queries.py has no Query("{text}", ...); add it with its answer sections')
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.context.close()
+
+
+def test_the_query_list_has_the_headline_query_and_eight_more():
+    """The issue asks for "dawn phenomenon" plus at least eight other searches patients really type."""
+    answers_for(HEADLINE_QUERY)
+    count = len({query.text for query in QUERIES})
+    assert count >= 9, (
+        f"tests/search_queries.py lists {count} different queries; add at least {9 - count} more, "
+        'clinical and plain words ("low blood sugar at night", "pregnant", "operation", "CSII", "needle", ...)'
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
+def test_each_query_finds_its_section_in_the_top_three(page, server, query):
+    results = search_results(page, server, query.text)
+    top = results[:TOP]
+    assert any(answer in top for answer in query.answers), (
+        f'Searching "{query.text}" shows {describe(results)}; none of its answers {list(query.answers)} '
+        f"is in the first {TOP}. Use the reader's words in that section's heading or first sentence, "
+        "or correct the answers in tests/search_queries.py"
+    )
+
+
+def test_dawn_phenomenon_first_result_is_its_explanation(page, server):
+    results = search_results(page, server, HEADLINE_QUERY)
+    assert results, f'Searching "{HEADLINE_QUERY}" found nothing; the glossary should explain it'
+    assert results[0] in answers_for(HEADLINE_QUERY), (
+        f'Searching "{HEADLINE_QUERY}" shows {describe(results)} first; expected one of '
+        f"{list(answers_for(HEADLINE_QUERY))}"
+    )
+
+
+def assert_landed_on_heading(page, server, expected: tuple[str, ...], how: str) -> None:
+    """The browser shows one of the expected page#section locations, with that heading on screen."""
+    location = site_location(page.url, server)
+    assert location in expected, f"{how} opened {location}; expected one of {list(expected)}"
+    path, _, fragment = location.partition("#")
+    heading = page.locator(f"[id='{fragment}']")
+    expect(heading, f"{how}: the heading #{fragment} on {path} should be on screen").to_be_in_viewport()
+
+
+def test_enter_opens_the_dawn_phenomenon_heading(page, server):
+    page.goto(server + "index.html")
+    open_search(page)
+    type_query(page, HEADLINE_QUERY)
+    page.locator(QUERY_BOX).press("Enter")  # Material opens its best result
+    page.wait_for_url("**#*")
+    assert_landed_on_heading(page, server, answers_for(HEADLINE_QUERY), "Pressing Enter in the search box")
+
+
+def test_clicking_the_first_result_opens_the_dawn_phenomenon_heading(page, server):
+    results = search_results(page, server, HEADLINE_QUERY)
+    assert results, f'Searching "{HEADLINE_QUERY}" found nothing'
+    path, _, fragment = results[0].partition("#")
+    page.locator(f".md-search-result__link[href*='{path}'][href$='#{fragment}']").first.click()
+    page.wait_for_url("**#*")
+    assert_landed_on_heading(page, server, answers_for(HEADLINE_QUERY), "Clicking the first result")
+
+
+def test_a_word_the_guide_does_not_use_shows_no_matching_documents(page, server):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    results = search_results(page, server, NO_MATCH_QUERY)
+    assert results == [], f'Searching "{NO_MATCH_QUERY}" should find nothing, but shows {describe(results)}'
+    expect(page.locator(".md-search-result__meta")).to_have_text(search_texts(page)["none"])
+    assert not errors, f'Searching "{NO_MATCH_QUERY}" caused errors in the page: {errors}'
