@@ -1,5 +1,8 @@
 """Glossary: every medical word is explained, the same way on the glossary page and in its tooltip."""
 
+import pytest
+from playwright.sync_api import expect
+
 from conftest import FIXTURES, ROOT
 from sitecheck import glossary_entries, tooltip_problems, unlinked_terms
 
@@ -35,3 +38,50 @@ def test_glossary_checks_catch_a_tooltip_that_disagrees_and_a_term_with_no_link(
         "docs/index.md: the first use of 'basal insulin' is not linked to the glossary. "
         "Write it as [basal insulin](glossary.md#basal-insulin)."
     ]
+
+
+# --- In the browser: the meaning appears where the word is -----------------------------------
+
+TOOLTIP = ".md-tooltip2--active"
+PAGE_WITH_TERMS = "who-can-use-a-pump.html"
+
+
+def meaning_of(site, term: str) -> str:
+    meanings = {name.lower(): meaning for name, meaning in glossary_entries(site / "glossary.html").values()}
+    return meanings[term]
+
+
+@pytest.mark.browser
+def test_pointing_at_a_term_shows_its_meaning(browser, server, site):
+    page = browser.new_page()
+    page.goto(server + PAGE_WITH_TERMS)
+    page.locator(".md-content p abbr", has_text="Gastroparesis").first.hover()
+    expect(page.locator(TOOLTIP)).to_have_text(meaning_of(site, "gastroparesis"))
+    page.close()
+
+
+@pytest.mark.browser
+def test_tabbing_to_a_term_shows_its_meaning_and_tells_screen_readers(browser, server, site):
+    page = browser.new_page()
+    page.goto(server + PAGE_WITH_TERMS)
+    for _ in range(60):  # from the top of the page, past the header and menu, to the first term
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    term = page.locator("abbr:focus")
+    expect(term, "No glossary term could be reached with the Tab key").to_have_count(1)
+    tooltip = page.locator(TOOLTIP)
+    expect(tooltip).to_be_visible()
+    assert tooltip.inner_text().strip() in {meaning for _, meaning in glossary_entries(site / "glossary.html").values()}
+    assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    page.close()
+
+
+@pytest.mark.browser
+def test_tapping_a_term_on_a_phone_shows_its_meaning(browser, server, site):
+    phone = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = phone.new_page()
+    page.goto(server + PAGE_WITH_TERMS)
+    page.locator(".md-content li abbr", has_text="nocturnal hypoglycaemia").first.tap()
+    expect(page.locator(TOOLTIP)).to_have_text(meaning_of(site, "night-time hypoglycaemia"))
+    phone.close()
