@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test bench clean browser dist
+.PHONY: help serve build test bench clean browser dist nginx
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,7 +18,7 @@ serve: $(VENV)/.site-installed ## preview the site with live reload on http://12
 build: $(VENV)/.site-installed ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-installed node_modules/.installed browser ## build the site and run every check
+test: $(VENV)/.test-installed node_modules/.installed browser nginx ## build the site and run every check
 	$(BIN)/pytest
 
 # The offline copy: the site built with Material's offline plugin (pages and search work from disk),
@@ -61,4 +61,15 @@ browser: $(VENV)/.test-installed
 		apt-get update -q && apt-get install -y -q chromium; \
 	else \
 		$(BIN)/playwright install chromium; \
+	fi
+
+# Debian's nginx for the hosting test (tests/test_hosting.py runs it with deploy/nginx.conf), installed
+# as root where missing, as the container does. Elsewhere the test is skipped (failed in CI).
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then \
+		echo "nginx: $$(PATH=$$PATH:/usr/sbin nginx -v 2>&1)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -q && apt-get install -y -q --no-install-recommends nginx; \
+	else \
+		echo "nginx is not installed: install Debian's nginx package for the hosting test"; \
 	fi
