@@ -11,7 +11,6 @@ import io
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
@@ -53,19 +52,10 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def navigation_pages(site: Path) -> list[str]:
-    """The pages in the site's menu, in menu order ('index.html', ..., 'print.html')."""
-    pages = []
-    for link in read_page(site / "index.html").select(".md-nav--primary a.md-nav__link[href]"):
-        path = urlsplit(link["href"]).path or "index.html"
-        if path not in pages:
-            pages.append(path)
-    return pages
-
-
-def guide_pages(site: Path) -> list[str]:
-    """The pages the whole-guide page gathers: every menu page but itself."""
-    return [page for page in navigation_pages(site) if page != PRINT_PAGE]
+@pytest.fixture(scope="module")
+def guide_pages(site_pages) -> list[str]:
+    """The pages the whole-guide page gathers, in menu order: every menu page but itself."""
+    return [page for page in site_pages if page != PRINT_PAGE]
 
 
 def headings(site: Path, page: str) -> list[str]:
@@ -116,12 +106,12 @@ def print_problems(site: Path, page: str, text: str) -> list[str]:
     return problems
 
 
-def whole_guide_problems(site: Path, pdf: PdfReader) -> list[str]:
+def whole_guide_problems(site: Path, pages: list[str], pdf: PdfReader) -> list[str]:
     """Each guide page must start on a new sheet with its title, in menu order, with all its headings;
     the disclaimer every page carries must be printed once, not once per page."""
     sheets = [squash(sheet.extract_text()) for sheet in pdf.pages]
     problems, starts = [], []
-    for page in guide_pages(site):
+    for page in pages:
         title = headings(site, page)[0]
         after = starts[-1][1] + 1 if starts else 1  # sheet 1 holds the whole guide's own title and contents
         start = next((i for i in range(after, len(sheets)) if sheets[i].startswith(squash(title))), None)
@@ -144,34 +134,34 @@ def whole_guide_problems(site: Path, pdf: PdfReader) -> list[str]:
 
 
 @pytest.mark.parametrize("paper", PAPER_SIZES)
-def test_whole_guide_prints_every_page_in_order_on_a4_and_letter(browser, server, site, paper):
+def test_whole_guide_prints_every_page_in_order_on_a4_and_letter(browser, server, site, guide_pages, paper):
     pdf, visible = print_page(browser, server + PRINT_PAGE, paper)
     size = [float(length) for length in pdf.pages[0].mediabox.upper_right]
     assert all(abs(got - want) < 2 for got, want in zip(size, PAPER_SIZES[paper])), (
         f"printed on {size} points, not {paper} {PAPER_SIZES[paper]}: the print stylesheet must not set a paper size"
     )
-    problems = whole_guide_problems(site, pdf)
+    problems = whole_guide_problems(site, guide_pages, pdf)
     problems += [f"{PRINT_PAGE}: {chrome} is visible on paper" for chrome in visible]
     problems += print_problems(site, PRINT_PAGE, pdf_text(pdf))
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_prints_without_site_controls(browser, server, site):
+def test_every_page_prints_without_site_controls(browser, server, site, site_pages):
     problems = []
-    for page in navigation_pages(site):
+    for page in site_pages:
         pdf, visible = print_page(browser, server + page)
         problems += [f"{page}: {chrome} is visible on paper" for chrome in visible]
         problems += print_problems(site, page, pdf_text(pdf))
     assert not problems, "Fix docs/stylesheets/print.css:\n" + "\n".join(problems)
 
 
-def test_whole_guide_ids_are_unique_and_its_links_stay_on_the_page(site):
+def test_whole_guide_ids_are_unique_and_its_links_stay_on_the_page(site, guide_pages):
     """Each gathered page keeps its own ids (prefixed), so links between its sections still work."""
     soup = read_page(site / PRINT_PAGE)
     ids = [element["id"] for element in soup.select("[id]")]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     article = main_content(site / PRINT_PAGE)
-    for page in guide_pages(site):
+    for page in guide_pages:
         section = article.select_one(f"section#{Path(page).stem}")
         assert section is not None, f"the whole guide has no section for {page}"
         assert section.find("h2"), f"{page}: its title should be an h2 under the whole guide's h1"
@@ -182,15 +172,15 @@ def test_whole_guide_ids_are_unique_and_its_links_stay_on_the_page(site):
 CHROME_ON_PAPER = "@media print { .md-header, .md-sidebar, .md-footer, .md-skip { display: block !important; transform: none !important; } }"
 
 
-def test_chrome_checks_catch_controls_forced_onto_paper(browser, server, site):
-    page = guide_pages(site)[-1]
+def test_chrome_checks_catch_controls_forced_onto_paper(browser, server, site, guide_pages):
+    page = guide_pages[-1]
     pdf, visible = print_page(browser, server + page, extra_css=CHROME_ON_PAPER)
     assert {".md-header", ".md-footer", ".md-sidebar--primary", ".md-skip"} <= {v.split("(")[-1][:-1] for v in visible}
     assert [p for p in print_problems(site, page, pdf_text(pdf)) if "site's controls" in p]
 
 
-def test_whole_guide_check_catches_a_printout_of_one_page(browser, server, site):
-    first, *others = guide_pages(site)
-    problems = whole_guide_problems(site, print_page(browser, server + first)[0])
+def test_whole_guide_check_catches_a_printout_of_one_page(browser, server, site, guide_pages):
+    first, *others = guide_pages
+    problems = whole_guide_problems(site, guide_pages, print_page(browser, server + first)[0])
     for page in others:
         assert any(p.startswith(f"{page}:") for p in problems), f"the check missed that {page} is not printed"
