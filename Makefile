@@ -36,8 +36,17 @@ dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy:
 	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
 	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
 
+# Figures, not pass/fail: build time, transfer per page, search time, Lighthouse (see bench/bench.py).
+# Lighthouse is large, so it has its own package.json and is installed here only, never by `make test`.
+bench: $(VENV)/.test-installed bench/node_modules/.installed browser ## measure build, page weight, search and Lighthouse; writes bench/results.json
+	$(BIN)/python bench/bench.py
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean: ## remove everything the commands create
-	rm -rf $(VENV) site dist node_modules .pytest_cache
+	rm -rf $(VENV) site dist node_modules bench/node_modules .pytest_cache
 
 $(VENV)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -89,15 +89,20 @@ def server(site):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="session")
-def site_pages(site) -> list[str]:
-    """Every page in the built site's navigation menu, in menu order: ['index.html', 'what-is-a-pump.html', ...]."""
+def navigation_pages(site_dir: Path) -> list[str]:
+    """Every page in a built site's navigation menu, in menu order: ['index.html', 'what-is-a-pump.html', ...]."""
     from bs4 import BeautifulSoup
 
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = home.select("nav.md-nav--primary a.md-nav__link[href]")
     pages = [link["href"] for link in links if "#" not in link["href"]]
     return list(dict.fromkeys(pages))  # a page can appear twice (its own link and a section index)
+
+
+@pytest.fixture(scope="session")
+def site_pages(site) -> list[str]:
+    """Every page in the built site's navigation menu, in menu order."""
+    return navigation_pages(site)
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

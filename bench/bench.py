@@ -1,0 +1,264 @@
+"""`make bench`: what a reader waits for, measured on this machine. Prints a table, writes bench/results.json.
+
+Figures, not pass/fail:
+- build time: median of 5 strict builds;
+- per page: what a first visit (empty cache) downloads, gzip-compressed, and how many requests;
+  then the whole guide, each file counted once (a browser's cache keeps shared CSS and JS);
+- search: time from the last keystroke to the results on screen, median of 10, for the first query
+  on a freshly opened page and for later (warm) queries;
+- Lighthouse 12, mobile preset (a mid-range phone on a slow 4G line, simulated), for the home page,
+  the glossary and a long page: the four category scores, LCP, TBT and CLS.
+
+Everything runs against a server on 127.0.0.1 and the same Chromium the tests use. Python's own web
+server sends files uncompressed, which no real host does; the bench server gzips text files (level 6)
+so that both the transfer sizes and Lighthouse see what a reader would download.
+"""
+
+import gzip
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser_search import open_search, type_query  # noqa: E402
+from conftest import CHROMIUM_ARGS, QuietHandler, build_site, chromium_executable, navigation_pages  # noqa: E402
+from search_queries import QUERIES  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results.json"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = ["index.html", "glossary.html", "who-can-use-a-pump.html"]  # home, glossary, a long page
+SEARCH_QUERY = QUERIES[0].text  # "dawn phenomenon", the search the issue names
+BUILDS = 5
+SEARCHES = 10
+LIGHTHOUSE_RUNS = 3  # Lighthouse's own advice: scores vary from run to run, report the median run
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+TARGETS = "Targets: Lighthouse 100 accessibility, best practices and SEO, 95+ performance; home page < 150 KB gzip"
+
+
+class GzipHandler(QuietHandler):
+    """Serves the site like a production host: text files gzip-compressed (level 6) when the browser accepts it."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts_gzip and content_type.startswith(GZIP_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _BytesFile(body)
+
+
+class _BytesFile:
+    """What send_head returns: something do_GET copies to the client and then closes."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def median_build_seconds() -> tuple[float, list[float]]:
+    times = []
+    for _ in range(BUILDS):
+        with tempfile.TemporaryDirectory() as site_dir:
+            start = time.perf_counter()
+            result = build_site(ROOT, Path(site_dir))
+            times.append(time.perf_counter() - start)
+            if result.returncode != 0:
+                sys.exit("The strict build failed; run `make build` to see why.\n" + result.stderr)
+    return statistics.median(times), times
+
+
+def build_for_address(site_dir: Path, base_url: str) -> None:
+    """A strict build whose canonical links name the local address, as the published site names its own.
+
+    Otherwise Lighthouse's SEO check sees every page point to another domain (example.org) and fails it.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(ROOT / "mkdocs.yml"), site_url=base_url, site_dir=str(site_dir), strict=True))
+
+
+def start_server(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = lambda *args: GzipHandler(*args, directory=str(site_dir))  # noqa: E731
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_port}/"
+
+
+def first_visit(browser, url: str) -> dict[str, int]:
+    """Open the URL with an empty cache; return each downloaded file's compressed size by address."""
+    context = browser.new_context()
+    sizes: dict[str, int] = {}
+    context.on("requestfinished", lambda request: sizes.__setitem__(request.url, request.sizes()["responseBodySize"]))
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")  # the search worker fetches its index after the load event
+    context.close()
+    return sizes
+
+
+# Timestamps inside the page: the last key going down in the search box (each keydown overwrites it), and the first frame painted
+# after Material has written the outcome into its status line. Browser time, no test-driver delays.
+INSTRUMENT_SEARCH = """(waiting) => {
+    window.__searchTiming = {};
+    const box = document.querySelector("input.md-search__input");
+    box.addEventListener("keydown", event => { window.__searchTiming.keydown = event.timeStamp; }, {capture: true});
+    const status = document.querySelector(".md-search-result__meta");
+    new MutationObserver((records, observer) => {
+        // type_query may first clear the box, which brings back "Type to start searching": not the outcome.
+        const text = status.textContent.trim();
+        if (text === "" || text === waiting || !("keydown" in window.__searchTiming)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(now => { window.__searchTiming.shown = now; }));
+    }).observe(status, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def timed_search(page, query: str) -> float:
+    """Milliseconds from the last keystroke of the query to its results painted on screen."""
+    waiting = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")[
+        "search.result.placeholder"
+    ]
+    page.evaluate(INSTRUMENT_SEARCH, waiting)
+    type_query(page, query)
+    page.wait_for_function("'shown' in window.__searchTiming")
+    timing = page.evaluate("window.__searchTiming")
+    return timing["shown"] - timing["keydown"]
+
+
+def search_times(browser, base_url: str) -> dict[str, float]:
+    context = browser.new_context()
+    page = context.new_page()
+    first = []
+    for _ in range(SEARCHES):
+        page.goto(base_url + "index.html")
+        open_search(page)
+        first.append(timed_search(page, SEARCH_QUERY))
+    warm = [timed_search(page, SEARCH_QUERY) for _ in range(SEARCHES)]
+    context.close()
+    return {"first_ms": statistics.median(first), "warm_ms": statistics.median(warm)}
+
+
+def median_lighthouse(url: str, chromium: str) -> dict:
+    """The run with the median performance score out of LIGHTHOUSE_RUNS; each run's scores are kept too."""
+    runs = sorted((lighthouse(url, chromium) for _ in range(LIGHTHOUSE_RUNS)), key=lambda run: run["scores"]["performance"])
+    median = runs[len(runs) // 2]
+    return {**median, "performance_each_run": [run["scores"]["performance"] for run in runs]}
+
+
+def lighthouse(url: str, chromium: str) -> dict:
+    """Lighthouse's mobile preset (its default) on one page, in the given Chromium."""
+    flags = " ".join(["--headless=new", "--no-sandbox", *CHROMIUM_ARGS])
+    with tempfile.TemporaryDirectory() as folder:
+        report_path = Path(folder) / "report.json"
+        subprocess.run(
+            [
+                str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report_path}",
+                "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={flags}",
+            ],
+            env={**os.environ, "CHROME_PATH": chromium},
+            check=True,
+        )
+        report = json.loads(report_path.read_text())
+    audits = report["audits"]
+    return {
+        "scores": {name: round(category["score"] * 100) for name, category in report["categories"].items()},
+        "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        # Scored audits that lost points, so a score under 100 says what to fix.
+        "missed": sorted(
+            f"{name}: {audits[ref['id']]['title']}"
+            for name, category in report["categories"].items()
+            for ref in category["auditRefs"]
+            if ref["weight"] > 0 and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
+        ),
+    }
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def print_table(results: dict) -> None:
+    build = results["build"]
+    print(f"\nBuild: median of {BUILDS} strict builds {build['median_s']:.2f} s "
+          f"(each: {', '.join(f'{t:.2f}' for t in build['each_s'])})")
+    print("\nFirst visit, empty cache (gzip level 6 by the bench server, as a real host sends it;"
+          " Python's own server would not compress):")
+    print(f"  {'page':34} {'transfer':>10} {'requests':>9}")
+    for row in results["pages"]:
+        print(f"  {row['page']:34} {kb(row['bytes']):>10} {row['requests']:>9}")
+    whole = results["whole_guide"]
+    print(f"  {'every page, each file counted once':34} {kb(whole['bytes']):>10} {whole['requests']:>9}")
+    search = results["search"]
+    print(f"\nSearch \"{SEARCH_QUERY}\", last keystroke to results on screen, median of {SEARCHES}: "
+          f"first query on a fresh page {search['first_ms']:.0f} ms, warm {search['warm_ms']:.0f} ms")
+    print(f"\nLighthouse 12, mobile preset (simulated slow 4G, 4x slower CPU), median of {LIGHTHOUSE_RUNS} runs:")
+    print(f"  {'page':26} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP':>8} {'TBT':>7} {'CLS':>6}")
+    for page, row in results["lighthouse"].items():
+        scores = row["scores"]
+        print(f"  {page:26} {scores['performance']:>5} {scores['accessibility']:>5} "
+              f"{scores['best-practices']:>5} {scores['seo']:>5} {row['lcp_ms']:>6}ms {row['tbt_ms']:>5}ms {row['cls']:>6}")
+        print(f"      performance in each run: {row['performance_each_run']}")
+        for missed in row["missed"]:
+            print(f"      lost points: {missed}")
+    print(f"\n{TARGETS}")
+    print(f"Written to {RESULTS.relative_to(ROOT)}")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    results: dict = {"measured_on": time.strftime("%Y-%m-%d %H:%M"), "cores": os.cpu_count()}
+    median, each = median_build_seconds()
+    results["build"] = {"median_s": round(median, 3), "each_s": [round(t, 3) for t in each]}
+
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        site_dir = Path(folder)
+        httpd, base_url = start_server(site_dir)
+        build_for_address(site_dir, base_url)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable(), args=CHROMIUM_ARGS, chromium_sandbox=False
+        )
+        pages, every_file = [], {}
+        for path in navigation_pages(site_dir):
+            sizes = first_visit(browser, base_url + path)
+            every_file.update(sizes)
+            pages.append({"page": path, "bytes": sum(sizes.values()), "requests": len(sizes)})
+        results["pages"] = pages
+        results["whole_guide"] = {"bytes": sum(every_file.values()), "requests": len(every_file)}
+        results["search"] = search_times(browser, base_url)
+        chromium = chromium_executable() or playwright.chromium.executable_path
+        browser.close()
+        results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in LIGHTHOUSE_PAGES}
+        httpd.shutdown()
+
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()
