@@ -126,8 +126,9 @@ def served_paths(site) -> list[str]:
     """What a visit asks for: every page, and one of each kind of asset (fingerprinted or not)."""
     pages = [page.relative_to(site).as_posix() for page in content_pages(site)]
     assets = sorted(path.relative_to(site).as_posix() for path in (site / "assets").rglob("*") if path.is_file())
-    fingerprinted = [path for path in assets if FINGERPRINTED.search(path)]
-    return pages + fingerprinted[:2] + ["stylesheets/print.css", "search/search_index.json"]
+    fingerprinted = {match.group(1): path for path in assets if (match := FINGERPRINTED.search(path))}
+    assert set(fingerprinted) == {"css", "js"}, f"Material's fingerprinted file names have changed: {assets}"
+    return pages + sorted(fingerprinted.values()) + ["stylesheets/print.css", "search/search_index.json"]
 
 
 def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
