@@ -74,9 +74,23 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab with its own cookies and cache, closed after the test."""
+    page = browser.new_page()
+    yield page
+    page.context.close()
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep the test output readable
         pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:  # the browser closed a page mid-download because a test moved on: no fault
+            pass
 
 
 @pytest.fixture(scope="session")

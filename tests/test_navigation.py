@@ -53,13 +53,6 @@ WIDE_ELEMENTS = """() => {
 
 
 @pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.context.close()
-
-
-@pytest.fixture
 def phone(browser):
     """A page on a small phone: 360 x 740 CSS pixels, touch screen, mobile viewport rules."""
     page = browser.new_page(viewport=SMALL_SCREEN, device_scale_factor=2, is_mobile=True, has_touch=True)

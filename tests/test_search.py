@@ -34,13 +34,6 @@ def answers_for(text: str) -> tuple[str, ...]:
     pytest.fail(f'tests/search_queries.py has no Query("{text}", ...); add it with its answer sections')
 
 
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.context.close()
-
-
 def test_the_query_list_has_the_headline_query_and_eight_more():
     """The issue asks for "dawn phenomenon" plus at least eight other searches patients really type."""
     answers_for(HEADLINE_QUERY)
