@@ -6,6 +6,8 @@ Figures, not pass/fail:
   then the whole guide, each file counted once (a browser's cache keeps shared CSS and JS);
 - search: time from the last keystroke to the results on screen, median of 10, for the first query
   on a freshly opened page and for later (warm) queries;
+- search evaluation: of the patients' queries in tests/search_queries.py, how many find their
+  section first and within the first three results;
 - Lighthouse 12, mobile preset (a mid-range phone on a slow 4G line, simulated), for the home page,
   the glossary and a long page: the four category scores, LCP, TBT and CLS.
 
@@ -29,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_search import open_search, type_query  # noqa: E402
+from browser_search import found_first, found_in_top, open_search, search_every_query, type_query  # noqa: E402
 from conftest import CHROMIUM_ARGS, QuietHandler, build_site, chromium_executable, navigation_pages  # noqa: E402
 from search_queries import QUERIES  # noqa: E402
 
@@ -161,6 +163,18 @@ def search_times(browser, base_url: str) -> dict[str, float]:
     return {"first_ms": statistics.median(first), "warm_ms": statistics.median(warm)}
 
 
+def search_evaluation(browser, base_url: str) -> dict:
+    page = browser.new_page()
+    outcomes = search_every_query(page, base_url, QUERIES)
+    page.close()
+    return {
+        "queries": len(QUERIES),
+        "first": sum(found_first(outcomes[query.text], query.answers) for query in QUERIES),
+        "top3": sum(found_in_top(outcomes[query.text], query.answers) for query in QUERIES),
+        "not_first": [query.text for query in QUERIES if not found_first(outcomes[query.text], query.answers)],
+    }
+
+
 def median_lighthouse(url: str, chromium: str) -> dict:
     """The run with the median performance score out of LIGHTHOUSE_RUNS; each run's scores are kept too."""
     runs = sorted((lighthouse(url, chromium) for _ in range(LIGHTHOUSE_RUNS)), key=lambda run: run["scores"]["performance"])
@@ -216,6 +230,11 @@ def print_table(results: dict) -> None:
     search = results["search"]
     print(f"\nSearch \"{SEARCH_QUERY}\", last keystroke to results on screen, median of {SEARCHES}: "
           f"first query on a fresh page {search['first_ms']:.0f} ms, warm {search['warm_ms']:.0f} ms")
+    evaluation = results["search_evaluation"]
+    print(f"Search evaluation, {evaluation['queries']} patient queries: "
+          f"{evaluation['first'] / evaluation['queries']:.0%} find their section first, "
+          f"{evaluation['top3'] / evaluation['queries']:.0%} within the first three. "
+          f"Not first: {', '.join(evaluation['not_first']) or 'none'}")
     print(f"\nLighthouse 12, mobile preset (simulated slow 4G, 4x slower CPU), median of {LIGHTHOUSE_RUNS} runs:")
     print(f"  {'page':26} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP':>8} {'TBT':>7} {'CLS':>6}")
     for page, row in results["lighthouse"].items():
@@ -251,6 +270,7 @@ def main() -> None:
         results["pages"] = pages
         results["whole_guide"] = {"bytes": sum(every_file.values()), "requests": len(every_file)}
         results["search"] = search_times(browser, base_url)
+        results["search_evaluation"] = search_evaluation(browser, base_url)
         chromium = chromium_executable() or playwright.chromium.executable_path
         browser.close()
         results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in LIGHTHOUSE_PAGES}

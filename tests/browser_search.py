@@ -73,7 +73,12 @@ def type_query(page: Page, query: str) -> None:
         page.locator(STATUS_LINE).filter(has_text=texts["waiting"]).wait_for()
     box.fill(query[:-1])
     box.press(query[-1])
-    page.wait_for_function(SEARCH_FINISHED, arg=texts["waiting"])
+    wait_for_search_outcome(page)
+
+
+def wait_for_search_outcome(page: Page) -> None:
+    """Wait until the status line shows a count of matching pages, or "No matching documents"."""
+    page.wait_for_function(SEARCH_FINISHED, arg=search_texts(page)["waiting"])
 
 
 def shown_result_locations(page: Page, base_url: str) -> list[str]:
@@ -101,6 +106,19 @@ def search_results(page: Page, base_url: str, query: str, start_page: str = "ind
     open_search(page)
     type_query(page, query)
     return shown_result_locations(page, base_url)
+
+
+def search_every_query(page: Page, base_url: str, queries) -> dict[str, list[str]]:
+    """Each query's result locations, best first: {query text: [locations]}."""
+    return {query.text: search_results(page, base_url, query.text) for query in queries}
+
+
+def found_first(results: list[str], answers: tuple[str, ...]) -> bool:
+    return bool(results) and results[0] in answers
+
+
+def found_in_top(results: list[str], answers: tuple[str, ...], top: int = 3) -> bool:
+    return any(answer in results[:top] for answer in answers)
 
 
 def describe(locations: list[str], limit: int = 5) -> str:

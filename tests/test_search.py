@@ -13,11 +13,16 @@ from playwright.sync_api import expect
 from browser_search import (
     QUERY_BOX,
     describe,
+    found_first,
+    found_in_top,
     open_search,
+    search_every_query,
     search_results,
     search_texts,
+    shown_result_locations,
     site_location,
     type_query,
+    wait_for_search_outcome,
 )
 from search_queries import QUERIES
 
@@ -51,7 +56,7 @@ def test_the_query_list_has_the_headline_query_and_eight_more():
 def search_outcomes(browser, server) -> dict[str, list[str]]:
     """Every query in tests/search_queries.py typed once into the real search box: query -> results."""
     page = browser.new_page()
-    outcomes = {query.text: search_results(page, server, query.text) for query in QUERIES}
+    outcomes = search_every_query(page, server, QUERIES)
     page.context.close()
     return outcomes
 
@@ -59,8 +64,7 @@ def search_outcomes(browser, server) -> dict[str, list[str]]:
 @pytest.mark.parametrize("query", QUERIES, ids=[query.text for query in QUERIES])
 def test_each_query_finds_its_section_in_the_top_three(search_outcomes, query):
     results = search_outcomes[query.text]
-    top = results[:TOP]
-    assert any(answer in top for answer in query.answers), (
+    assert found_in_top(results, query.answers, TOP), (
         f'Searching "{query.text}" shows {describe(results)}; none of its answers {list(query.answers)} '
         f"is in the first {TOP}. Use the reader's words in that section's heading or first sentence, "
         "or correct the answers in tests/search_queries.py"
@@ -72,7 +76,7 @@ def test_search_evaluation_finds_nine_in_ten_sections_first(search_outcomes):
     misses = [
         f'  "{query.text}": first result {describe(search_outcomes[query.text], 1)}, wanted {query.answers[0]}'
         for query in QUERIES
-        if not search_outcomes[query.text] or search_outcomes[query.text][0] not in query.answers
+        if not found_first(search_outcomes[query.text], query.answers)
     ]
     first_rate = 1 - len(misses) / len(QUERIES)
     print(f"\nSearch evaluation: {len(QUERIES) - len(misses)} of {len(QUERIES)} queries ({first_rate:.0%}) "
@@ -118,6 +122,10 @@ def test_clicking_the_first_result_opens_the_dawn_phenomenon_heading(page, serve
     page.locator(f".md-search-result__link[href*='{path}'][href$='#{fragment}']").first.click()
     page.wait_for_url("**#*")
     assert_landed_on_heading(page, server, answers_for(HEADLINE_QUERY), "Clicking the first result")
+    highlighted = " ".join(page.locator(".md-content mark").all_inner_texts()).lower()
+    assert "dawn" in highlighted and "phenomenon" in highlighted, (
+        f"The opened page should highlight the searched words; it marks {highlighted!r}"
+    )
 
 
 def test_a_word_the_guide_does_not_use_shows_no_matching_documents(page, server):
@@ -128,3 +136,21 @@ def test_a_word_the_guide_does_not_use_shows_no_matching_documents(page, server)
     assert results == [], f'Searching "{NO_MATCH_QUERY}" should find nothing, but shows {describe(results)}'
     expect(page.locator(".md-search-result__meta")).to_have_text(search_texts(page)["none"])
     assert not errors, f'Searching "{NO_MATCH_QUERY}" caused errors in the page: {errors}'
+
+
+def test_search_suggests_the_rest_of_a_half_typed_word(page, server):
+    page.goto(server + "index.html")
+    open_search(page)
+    type_query(page, "gastro")
+    expect(page.locator(".md-search__suggest")).to_have_text("gastroparesis")
+
+
+def test_a_shared_search_link_opens_the_same_results(page, server, browser):
+    results = search_results(page, server, HEADLINE_QUERY)
+    link = page.locator("[data-md-component=search-share]").get_attribute("href")  # what the share button copies
+    assert "q=dawn+phenomenon" in link, f"The search's share link is {link!r}; it should carry the query"
+    reader = browser.new_page()
+    reader.goto(link)
+    wait_for_search_outcome(reader)
+    assert shown_result_locations(reader, server) == results, "A shared search link should open the same results"
+    reader.context.close()
