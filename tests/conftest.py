@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck import navigation_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
@@ -101,16 +103,6 @@ def server(site):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
-
-
-def navigation_pages(site_dir: Path) -> list[str]:
-    """Every page in a built site's navigation menu, in menu order: ['index.html', 'what-is-a-pump.html', ...]."""
-    from bs4 import BeautifulSoup
-
-    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = home.select("nav.md-nav--primary a.md-nav__link[href]")
-    pages = [link["href"] for link in links if "#" not in link["href"]]
-    return list(dict.fromkeys(pages))  # a page can appear twice (its own link and a section index)
 
 
 @pytest.fixture(scope="session")

@@ -154,11 +154,16 @@ def heading_text(heading) -> str:
     return " ".join(words.split())
 
 
+def navigation_pages(site: Path) -> list[str]:
+    """Every page in the site's menu, in menu order: ['index.html', 'what-is-a-pump.html', ...]."""
+    links = read_page(site / "index.html").select("nav.md-nav--primary a.md-nav__link[href]")
+    pages = [urlsplit(link["href"]).path or "index.html" for link in links]
+    return list(dict.fromkeys(page for page in pages if page))  # a page's own link and its sections
+
+
 def pages_not_in_navigation(site: Path) -> list[str]:
     """Pages a reader cannot reach from the site's menu."""
-    menu = read_page(site / "index.html").select(".md-nav--primary a.md-nav__link[href]")
-    in_menu = {(site / urlsplit(link["href"]).path).resolve() for link in menu if urlsplit(link["href"]).path}
-    in_menu.add((site / "index.html").resolve())
+    in_menu = {(site / page).resolve() for page in navigation_pages(site)} | {(site / "index.html").resolve()}
     return [
         f"{source_name(site, page)} is not in the navigation. Add it under nav: in mkdocs.yml, or delete it."
         for page in content_pages(site)

@@ -152,5 +152,6 @@ def test_a_shared_search_link_opens_the_same_results(page, server, browser):
     reader = browser.new_page()
     reader.goto(link)
     wait_for_search_outcome(reader)
+    reader.locator(".md-search-result__link").first.wait_for()  # a fresh page draws the list a moment later
     assert shown_result_locations(reader, server) == results, "A shared search link should open the same results"
     reader.context.close()
