@@ -241,7 +241,7 @@ def tooltip_problems(glossary: Path, abbreviations: Path) -> list[str]:
     meanings = {meaning: entry_id for entry_id, (_, meaning) in entries.items()}
     file = f"includes/{abbreviations.name}"
     problems = []
-    for entry_id, (term, meaning) in entries.items():
+    for term, meaning in entries.values():
         if not meaning:
             problems.append(f"docs/glossary.md: '{term}' has no short meaning. Put one paragraph straight under its heading.")
     covered = set()

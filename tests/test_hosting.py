@@ -242,11 +242,11 @@ def browser_problems(browser, base: str, pages: list[str]) -> list[str]:
         for path in pages:
             page = context.new_page()
             failed: list[str] = []
-            page.on("console", lambda m: failed.append(m.text) if "Content Security Policy" in m.text else None)
+            page.on("console", lambda m, failed=failed: failed.append(m.text) if "Content Security Policy" in m.text else None)
             page.on(
                 "response",
                 # The page itself may be the 404 page on purpose; what it loads must all be there.
-                lambda r: failed.append(f"{r.url} answered {r.status}")
+                lambda r, failed=failed: failed.append(f"{r.url} answered {r.status}")
                 if r.status >= 400 and not r.request.is_navigation_request()
                 else None,
             )
