@@ -19,7 +19,6 @@ from playwright.sync_api import Page
 
 QUERY_BOX = "input.md-search__input"
 STATUS_LINE = ".md-search-result__meta"
-RESULT_LIST = ".md-search-result__list"
 
 # The status line's texts come from the page's own configuration, so another site language works too.
 SEARCH_TEXTS = """() => {

@@ -42,6 +42,7 @@ def main_content(page: Path):
     return read_page(page).select_one("article.md-content__inner")
 
 
+@cache  # asked once for every link to the page
 def ids_on(page: Path) -> set[str]:
     return {element["id"] for element in read_page(page).select("[id]")}
 

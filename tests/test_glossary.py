@@ -54,17 +54,14 @@ def meaning_of(site, term: str) -> str:
 
 
 @pytest.mark.browser
-def test_pointing_at_a_term_shows_its_meaning(browser, server, site):
-    page = browser.new_page()
+def test_pointing_at_a_term_shows_its_meaning(page, server, site):
     page.goto(server + PAGE_WITH_TERMS)
     page.locator(".md-content p abbr", has_text="Gastroparesis").first.hover()
     expect(page.locator(TOOLTIP)).to_have_text(meaning_of(site, "gastroparesis"))
-    page.close()
 
 
 @pytest.mark.browser
-def test_tabbing_to_a_term_shows_its_meaning_and_tells_screen_readers(browser, server, site):
-    page = browser.new_page()
+def test_tabbing_to_a_term_shows_its_meaning_and_tells_screen_readers(page, server, site):
     page.goto(server + PAGE_WITH_TERMS)
     for _ in range(60):  # from the top of the page, past the header and menu, to the first term
         page.keyboard.press("Tab")
@@ -76,7 +73,6 @@ def test_tabbing_to_a_term_shows_its_meaning_and_tells_screen_readers(browser, s
     tooltip = page.locator(f"[id='{term.get_attribute('aria-describedby')}']")  # the term's own tooltip
     expect(tooltip).to_be_visible()
     assert tooltip.inner_text().strip() in {meaning for _, meaning in glossary_entries(site / "glossary.html").values()}
-    page.close()
 
 
 @pytest.mark.browser
