@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
+# pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 .PHONY: help serve build test bench clean browser dist nginx
 

@@ -1,5 +1,6 @@
 """Shared set-up: one strict build of the real site per test session."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -95,14 +96,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             pass
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """Serve the built site on 127.0.0.1 at a free port; yields the base URL, ending in '/'."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(folder: Path):
+    """Serve a built site's folder on 127.0.0.1 at a free port; yields the base URL, ending in '/'."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The real site, served on 127.0.0.1; yields the base URL, ending in '/'."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,281 @@
+"""The guide looks and reads like a health service, checked in a real browser.
+
+- Screenshots of the home page and a long page on a phone (360 x 740) and a laptop (1280 x 800),
+  kept in test-artifacts/screenshots/ (git-ignored) for a reviewer to look at.
+- Headings are bold, dark (the text colour) and sized by level; body text is at least 18 px on a
+  laptop and 16 px on a phone.
+- A glossary term is marked (dotted underline) at most once a page, and never in a heading.
+- The content components (CONTRIBUTING.md, "Components") pass WCAG AA contrast in the light and the
+  dark palette, on a fixture page holding every one (tests/fixtures/components/components.md).
+- The header names the guide and its publisher; the disclaimer is shown once, not again in the footer.
+Styles live in docs/stylesheets/extra.css and docs/stylesheets/components.css.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site, serve_fixture_page, serving, settle_animations
+from checks.look import repeated_disclaimers
+from sitecheck import read_page
+from test_accessibility import PALETTES, assert_palette_shown, axe_violations
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+SCREENS = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1280, "height": 800}}
+LONG_PAGE = "who-can-use-a-pump.html"
+SMALLEST_BODY_PX = {"phone": 16, "laptop": 18}
+MIN_HEADING_CONTRAST = 7.0  # WCAG AAA for text: "dark" headings, not Material's pale grey
+COMPONENTS = {
+    "emergency care card": ".admonition.emergency",
+    "urgent care card": ".admonition.urgent",
+    "non-urgent care card": ".admonition.non-urgent",
+    "warning callout": ".admonition.warning",
+    "inset text": ".admonition.inset",
+    "do list": ".admonition.do",
+    "don't list": ".admonition.dont",
+}
+FICTIONAL_PUBLISHER = "Example Diabetes Service (fictional)"
+
+# Colour maths in the page: WCAG 2 relative luminance and contrast ratio, with see-through colours
+# laid over the colour behind them (Material's text colours are partly transparent).
+COLOUR_HELPERS = """
+const parse = colour => { const [r, g, b, a = 1] = colour.match(/[\\d.]+/g).map(Number); return {r, g, b, a}; };
+const over = (top, bottom) => ({r: top.r * top.a + bottom.r * (1 - top.a), g: top.g * top.a + bottom.g * (1 - top.a),
+                                b: top.b * top.a + bottom.b * (1 - top.a), a: 1});
+const luminance = ({r, g, b}) => [r, g, b].map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+const contrast = (one, two) => { const [a, b] = [luminance(one), luminance(two)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05); };
+const background = parse(getComputedStyle(document.body).backgroundColor);
+"""
+
+HEADINGS = (
+    """() => {"""
+    + COLOUR_HELPERS
+    + """
+    const body = document.querySelector(".md-content__inner > p");
+    const bodySize = parseFloat(getComputedStyle(body).fontSize);
+    const bodyColour = over(parse(getComputedStyle(body).color), background);
+    return [...document.querySelectorAll(".md-content__inner :is(h1, h2, h3, h4, h5, h6)")].map(heading => {
+        const style = getComputedStyle(heading);
+        const colour = over(parse(style.color), background);
+        return {level: Number(heading.localName[1]), text: heading.textContent.replace("¶", "").trim(),
+                weight: Number(style.fontWeight), size: parseFloat(style.fontSize), bodySize,
+                contrast: contrast(colour, background), bodyContrast: contrast(bodyColour, background)};
+    });
+}"""
+)
+
+# The size of each paragraph and list item of the page's own text, with its first words.
+BODY_TEXT_SIZES = """() => [...document.querySelectorAll(".md-content__inner :is(p, li)")]
+    .filter(element => !element.closest(".admonition, .review-dates, .disclaimer") && element.textContent.trim())
+    .map(element => ({text: element.textContent.trim().slice(0, 40), size: parseFloat(getComputedStyle(element).fontSize)}))"""
+
+# Glossary terms that look marked (an underline of any kind), grouped by meaning, and any in a heading.
+MARKED_TERMS = """() => {
+    const marked = term => {
+        const style = getComputedStyle(term);
+        return (style.borderBottomStyle !== "none" && parseFloat(style.borderBottomWidth) > 0)
+            || style.textDecorationLine !== "none";
+    };
+    const byMeaning = {};
+    const inHeadings = [];
+    for (const term of document.querySelectorAll(".md-content__inner abbr")) {
+        if (!marked(term)) continue;
+        if (term.closest("h1, h2, h3, h4, h5, h6")) inHeadings.push(term.textContent);
+        const meaning = term.getAttribute("title") || term.textContent.toLowerCase();
+        (byMeaning[meaning] ??= []).push(term.textContent);
+    }
+    return {repeated: Object.values(byMeaning).filter(uses => uses.length > 1), inHeadings};
+}"""
+
+
+def marked_term_problems(page, where: str) -> list[str]:
+    """One line per glossary term marked more than once on the page, or marked in a heading."""
+    found = page.evaluate(MARKED_TERMS)
+    problems = [
+        f"{where}: '{uses[0]}' is underlined as a glossary term {len(uses)} times ({', '.join(uses)}); only its first use should be"
+        for uses in found["repeated"]
+    ]
+    problems += [f"{where}: the glossary term '{term}' is underlined in a heading" for term in found["inHeadings"]]
+    return problems
+
+
+def heading_problems(headings: list[dict], where: str, check_sizes: bool) -> list[str]:
+    problems = []
+    for heading in headings:
+        name = f"{where}: h{heading['level']} '{heading['text']}'"
+        if heading["weight"] < 700:
+            problems.append(f"{name} is not bold (font-weight {heading['weight']:.0f})")
+        if heading["contrast"] < MIN_HEADING_CONTRAST or heading["contrast"] < heading["bodyContrast"] - 0.01:
+            problems.append(
+                f"{name} is paler than the text (contrast {heading['contrast']:.1f} : 1, text {heading['bodyContrast']:.1f} : 1)"
+            )
+        if check_sizes and heading["level"] <= 4 and heading["size"] <= heading["bodySize"]:
+            problems.append(f"{name} is no bigger than the body text ({heading['size']} px)")
+    if check_sizes:
+        sizes = {}
+        for heading in headings:
+            sizes.setdefault(heading["level"], heading["size"])
+        levels = sorted(sizes)
+        for higher, lower in zip(levels, levels[1:]):
+            if sizes[lower] >= sizes[higher]:
+                problems.append(f"{where}: h{lower} ({sizes[lower]} px) is not smaller than h{higher} ({sizes[higher]} px)")
+    return problems
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, browser):
+    """A page on a phone (touch, mobile viewport rules) or on a laptop screen."""
+    name = request.param
+    phone = name == "phone"
+    context = browser.new_context(viewport=SCREENS[name], is_mobile=phone, has_touch=phone)
+    yield name, context.new_page()
+    context.close()
+
+
+@pytest.mark.browser
+def test_screenshots_of_the_home_page_and_a_long_page(screen, server, capsys):
+    name, page = screen
+    size = SCREENS[name]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for path in ("index.html", LONG_PAGE):
+        page.goto(server + path)
+        settle_animations(page)
+        file = SCREENSHOTS / f"{Path(path).stem}-{size['width']}x{size['height']}.png"
+        page.screenshot(path=file, full_page=True)
+        assert file.stat().st_size > 10_000, f"{file} is almost empty: the page did not draw"
+        saved.append(file)
+    with capsys.disabled():  # shown in the normal test output, so a reviewer knows where to look
+        print(f"\nScreenshots ({name}, {size['width']} x {size['height']}): " + ", ".join(str(file) for file in saved))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", PALETTES)
+def test_headings_are_bold_dark_and_sized_by_level(browser, server, site_pages, palette):
+    page = browser.new_page(viewport=SCREENS["laptop"], color_scheme=PALETTES[palette][0])
+    problems = []
+    for path in site_pages:
+        page.goto(server + path)
+        assert_palette_shown(page, path, palette)
+        problems += heading_problems(page.evaluate(HEADINGS), f"{path} ({palette})", check_sizes=palette == "light")
+    page.context.close()
+    assert not problems, "Headings (their style is in docs/stylesheets/extra.css):\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_heading_check_catches_thin_grey_headings(browser, server):
+    """The check fails on Material's own headings: thin, grey, and h4 bolder than h3."""
+    page = browser.new_page(viewport=SCREENS["laptop"])
+    page.goto(server + LONG_PAGE)
+    page.add_style_tag(content=".md-content .md-typeset h1, .md-content .md-typeset h2 {font-weight: 300; color: #888}")
+    problems = heading_problems(page.evaluate(HEADINGS), LONG_PAGE, check_sizes=True)
+    page.context.close()
+    assert any("is not bold" in line for line in problems) and any("paler than the text" in line for line in problems)
+
+
+@pytest.mark.browser
+def test_body_text_is_large_enough(screen, server, site_pages):
+    name, page = screen
+    smallest = SMALLEST_BODY_PX[name]
+    problems = []
+    for path in site_pages:
+        page.goto(server + path)
+        problems += [
+            f"{path}: '{text['text']}' is {text['size']} px" for text in page.evaluate(BODY_TEXT_SIZES) if text["size"] < smallest
+        ]
+    assert not problems, (
+        f"Body text under {smallest} px on a {name} screen (set in docs/stylesheets/extra.css):\n" + "\n".join(problems[:20])
+    )
+
+
+@pytest.mark.browser
+def test_each_glossary_term_is_marked_at_most_once_a_page(page, server, site_pages):
+    problems = []
+    for path in site_pages:
+        page.goto(server + path)
+        problems += marked_term_problems(page, path)
+    assert not problems, (
+        "Glossary terms marked more than once (docs/javascripts/glossary-terms.js marks the first use):\n"
+        + "\n".join(problems)
+    )
+
+
+@pytest.mark.browser
+def test_glossary_mark_check_fails_on_a_page_that_marks_every_use(page, server):
+    page.goto(serve_fixture_page(page, server, "repeated-tooltips.html"))
+    assert marked_term_problems(page, "fixture") == [
+        "fixture: 'basal insulin' is underlined as a glossary term 3 times (basal insulin, basal insulin, basal insulin); "
+        "only its first use should be",
+        "fixture: the glossary term 'basal insulin' is underlined in a heading",
+    ]
+
+
+# --- The components, on a fixture page built with the real theme, styles and settings ----------
+
+
+@pytest.fixture(scope="session")
+def components_site(tmp_path_factory) -> Path:
+    """The real site plus tests/fixtures/components/components.md, with a (fictional) publisher set.
+
+    Built from a copy, so the guide itself never holds the fixture page. mkdocs.yml is inherited
+    unchanged (INHERIT) apart from `extra.publisher` and the fixture page being left out of the menu."""
+    project = tmp_path_factory.mktemp("components-project")
+    for folder in ("docs", "includes", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(ROOT / "mkdocs.yml", project / "guide.yml")
+    shutil.copy(FIXTURES / "components" / "components.md", project / "docs" / "components.md")
+    (project / "mkdocs.yml").write_text(
+        f"INHERIT: guide.yml\nnot_in_nav: /components.md\nextra:\n  publisher: {FICTIONAL_PUBLISHER}\n"
+    )
+    site_dir = tmp_path_factory.mktemp("components-site")
+    result = build_site(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def components_server(components_site):
+    with serving(components_site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("palette", PALETTES)
+def test_components_pass_contrast_in_both_palettes(browser, components_server, palette):
+    page = browser.new_page(viewport=SCREENS["laptop"], color_scheme=PALETTES[palette][0])
+    page.goto(components_server + "components.html")
+    assert_palette_shown(page, "components.html", palette)
+    missing = [name for name, selector in COMPONENTS.items() if not page.locator(f".md-content {selector}").is_visible()]
+    assert not missing, f"tests/fixtures/components/components.md should show every component; missing: {missing}"
+    problems = axe_violations(page)
+    page.context.close()
+    assert not problems, f"Components in the {palette} palette (docs/stylesheets/components.css):\n" + "\n".join(problems)
+
+
+def test_header_names_the_guide_and_the_publisher_when_one_is_set(site, components_site):
+    with_publisher = read_page(components_site / "index.html").select_one("header .md-header__topic")
+    assert with_publisher.select_one(".md-header__site-name").get_text(strip=True) == "Insulin pumps explained"
+    assert with_publisher.select_one(".md-header__publisher").get_text(strip=True) == FICTIONAL_PUBLISHER
+    assert read_page(site / "index.html").select_one(".md-header__publisher") is None, (
+        "mkdocs.yml sets no extra.publisher, so the header should name no publisher"
+    )
+
+
+def test_the_disclaimer_is_shown_once_a_page(site):
+    problems = repeated_disclaimers(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_disclaimer_check_catches_a_footer_that_repeats_it(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<article class="md-content__inner"><div class="disclaimer">Not medical advice.</div></article>'
+        '<footer class="md-footer"><div class="md-copyright">General information only, not medical advice.</div></footer>'
+    )
+    assert repeated_disclaimers(tmp_path) == [
+        "docs/index.md: the footer repeats the disclaimer ('General information only, not medical advice.'). "
+        "Remove `copyright:` from mkdocs.yml: includes/disclaimer.md already ends every page."
+    ]

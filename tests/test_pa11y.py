@@ -1,0 +1,98 @@
+"""A second accessibility engine agrees with axe: pa11y with HTML_CodeSniffer, WCAG 2 AA, on every page.
+
+pa11y comes from npm (package.json) and runs in the same Chromium as the other browser tests
+(checks/pa11y_pages.mjs). HTML_CodeSniffer's rule H32.2 asks every form for a submit button:
+- the colour palette toggle is no longer a form (overrides/partials/palette.html); the test below
+  shows that it still switches colours by mouse and by keyboard;
+- the search form keeps Material's design, because a test below shows it is no barrier: typing
+  shows results in place (no change of context, WCAG 3.2.2), and Enter, the keyboard's submit,
+  opens the best result.
+HTML_CodeSniffer also reads elements no one can see: Material's hidden contents toggle on the print
+page has no label, which a test below shows reaches neither the keyboard nor a screen reader.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_search import QUERY_BOX, open_search, site_location, type_query
+from checks.pa11y import PA11Y, pa11y_errors, pa11y_problems
+from conftest import FIXTURES, ROOT, chromium_executable
+
+pytestmark = pytest.mark.browser
+
+# Errors shown, each by its own test, to be no barrier: (rule code ending, text in the element's HTML).
+ACCEPTED = {
+    ("H32.2", 'class="md-search__form"'): "search needs no submit button: test_search_form_is_no_barrier_without_a_submit_button",
+    # Material's menu writes a hidden contents toggle even for a page with no sections (print.md),
+    # and its label only when there are sections: test_unlabelled_contents_toggle_is_hidden_from_everyone
+    ("H91.InputCheckbox.Name", 'id="__toc"'): "hidden, never reached or announced",
+    ("F68", 'id="__toc"'): "hidden, never reached or announced",
+}
+
+
+@pytest.fixture(scope="module")
+def chromium(browser) -> str:
+    """The browser the other tests use: Debian's Chromium, or else Playwright's own download."""
+    if not PA11Y.exists():
+        pytest.fail(f"{PA11Y.relative_to(ROOT)} is missing; run `make test` (it runs npm ci)", pytrace=False)
+    return chromium_executable() or browser.browser_type.executable_path
+
+
+def test_every_page_passes_pa11y(chromium, server, site_pages):
+    errors = pa11y_errors([server + path for path in site_pages], chromium)
+    problems = pa11y_problems(errors, ACCEPTED, name_of=lambda url: "docs/" + url.removeprefix(server).replace(".html", ".md"))
+    assert not problems, (
+        "pa11y (HTML_CodeSniffer, WCAG 2 AA) found problems (colours in docs/stylesheets/*.css, header parts in "
+        "overrides/partials/, text in the page's docs/*.md):\n" + "\n".join(problems)
+    )
+
+
+def test_pa11y_check_fails_on_low_contrast_and_on_a_form_without_a_submit_button(chromium):
+    pages = {name: (FIXTURES / "browser-failures" / name).as_uri() for name in ("low-contrast.html", "form-without-submit.html")}
+    problems = pa11y_problems(pa11y_errors(list(pages.values()), chromium), ACCEPTED, name_of=lambda url: Path(url).name)
+    assert any(line.startswith("low-contrast.html: WCAG 1.4.3") for line in problems), problems
+    assert any(line.startswith("form-without-submit.html: WCAG 3.2.2 H32.2") for line in problems), problems
+
+
+def test_search_form_is_no_barrier_without_a_submit_button(page, server):
+    page.goto(server + "index.html")
+    page.keyboard.press("/")
+    query = page.locator(QUERY_BOX)
+    expect(query).to_be_focused()
+    type_query(page, "xylophone")  # a word the guide does not use
+    page.keyboard.press("Enter")
+    expect(query, "Enter with no results should keep the reader in the search box").to_be_focused()
+    assert site_location(page.url, server) == "index.html", f"Enter with no results left the page for {page.url}"
+    query.fill("")
+    type_query(page, "dawn phenomenon")
+    expect(query, "Typing should show results without moving the reader (no change of context)").to_be_focused()
+    assert site_location(page.url, server) == "index.html", "typing a search changed the page"
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Enter")  # the keyboard's way to submit: Material opens the best result
+    page.wait_for_url(lambda url: site_location(url, server) != "index.html")
+
+
+def test_palette_toggle_switches_colours_by_mouse_and_keyboard(page, server):
+    page.emulate_media(color_scheme="light")
+    page.goto(server + "index.html")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    assert scheme() == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(server + "glossary.html")
+    expect(page.locator("body"), "The chosen palette should stay on the next page").to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("input[aria-label='Switch to light mode']").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_unlabelled_contents_toggle_is_hidden_from_everyone(page, server, site_pages):
+    problems = []
+    for path in site_pages:
+        page.goto(server + path)
+        toggle = page.locator("#__toc")
+        if toggle.count() and toggle.evaluate("element => getComputedStyle(element).display") != "none":
+            problems.append(f"{path}: the contents toggle #__toc is shown, so it needs its label")
+    assert not problems, "\n".join(problems)
