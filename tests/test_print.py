@@ -169,7 +169,7 @@ def test_whole_guide_ids_are_unique_and_its_links_stay_on_the_page(site, guide_p
     assert not outside, f"links in the whole guide that leave it instead of jumping to its section: {outside}"
 
 
-CHROME_ON_PAPER = "@media print { .md-header, .md-sidebar, .md-footer, .md-skip { display: block !important; transform: none !important; } }"
+CHROME_ON_PAPER = "@media print { .md-header, .md-sidebar, .md-footer, .md-skip { display: block !important; transform: none !important; opacity: 1 !important; } }"
 
 
 def test_chrome_checks_catch_controls_forced_onto_paper(browser, server, site, guide_pages):
