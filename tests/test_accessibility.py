@@ -1,7 +1,7 @@
 """Every page passes axe-core's WCAG 2.0, 2.1 and 2.2 level A and AA rules, in a real browser.
 
-Checked in the light and the dark colour palette (the reader's system setting picks one), and with
-the search results open. The fixture tests/fixtures/browser-failures/low-contrast.html proves the
+Checked in the light and the dark colour palette (the reader's system setting picks one), on a
+phone screen, and with the search results open. The fixture tests/fixtures/browser-failures/low-contrast.html proves the
 check fails on a pale paragraph. Colour and underline fixes go in docs/stylesheets/extra.css.
 """
 
@@ -75,6 +75,17 @@ def test_every_page_passes_axe(browser, server, site_pages, palette):
         "Accessibility problems, one line per page and axe rule (colours and underlines are set in "
         "docs/stylesheets/extra.css; text, headings and images in the page's docs/*.md):\n" + "\n".join(problems)
     )
+
+
+def test_every_page_passes_axe_on_a_phone(browser, server, site_pages):
+    """The phone layout has its own parts: the menu button, the shorter header, the stacked content."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    problems = []
+    for path in site_pages:
+        page.goto(server + path)
+        problems += [f"{path} (phone, 360 x 740): {line}" for line in axe_violations(page)]
+    page.context.close()
+    assert not problems, "Accessibility problems on a phone screen:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("palette", PALETTES)

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, ROOT, build_site, serve_fixture_page, serving, settle_animations
 from checks.look import repeated_disclaimers
@@ -201,6 +202,16 @@ def test_each_glossary_term_is_marked_at_most_once_a_page(page, server, site_pag
         "Glossary terms marked more than once (docs/javascripts/glossary-terms.js marks the first use):\n"
         + "\n".join(problems)
     )
+
+
+@pytest.mark.browser
+def test_a_later_unmarked_use_still_shows_its_meaning_on_hover(page, server):
+    page.goto(server + LONG_PAGE)
+    later_use = page.locator(".md-content__inner p abbr.glossary-term--plain").first
+    meaning = later_use.get_attribute("title")
+    assert later_use.evaluate("term => term.tabIndex") == -1, "a later use should not be another tab stop"
+    later_use.hover()
+    expect(page.locator(".md-tooltip2--active")).to_have_text(meaning)
 
 
 @pytest.mark.browser
