@@ -1,7 +1,8 @@
 """The guide looks and reads like a health service, checked in a real browser.
 
-- Screenshots of the home page and a long page on a phone (360 x 740) and a laptop (1280 x 800),
-  kept in test-artifacts/screenshots/ (git-ignored) for a reviewer to look at.
+- Screenshots of the home page and a long page on a phone (360 x 740) and a laptop (1280 x 800), and
+  of every component in both palettes, kept in test-artifacts/screenshots/ (git-ignored) for a
+  reviewer to look at.
 - Headings are bold, dark (the text colour) and sized by level; body text is at least 18 px on a
   laptop and 16 px on a phone.
 - A glossary term is marked (dotted underline) at most once a page, and never in a heading.
@@ -255,13 +256,18 @@ def components_server(components_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("palette", PALETTES)
-def test_components_pass_contrast_in_both_palettes(browser, components_server, palette):
+def test_components_pass_contrast_in_both_palettes(browser, components_server, palette, capsys):
     page = browser.new_page(viewport=SCREENS["laptop"], color_scheme=PALETTES[palette][0])
     page.goto(components_server + "components.html")
     assert_palette_shown(page, "components.html", palette)
     missing = [name for name, selector in COMPONENTS.items() if not page.locator(f".md-content {selector}").is_visible()]
     assert not missing, f"tests/fixtures/components/components.md should show every component; missing: {missing}"
     problems = axe_violations(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    file = SCREENSHOTS / f"components-{palette}-1280x800.png"
+    page.screenshot(path=file, full_page=True)
+    with capsys.disabled():
+        print(f"\nScreenshot (every component, {palette} palette): {file}")
     page.context.close()
     assert not problems, f"Components in the {palette} palette (docs/stylesheets/components.css):\n" + "\n".join(problems)
 
