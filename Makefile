@@ -36,6 +36,19 @@ dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy:
 	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
 	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
 
+# Publishing gate (checks/release.py): one line per page; fails while a page lacks a clinical sign-off
+# or is overdue for review, or the feedback address is a placeholder. ALLOW_DRAFT=true publishes a
+# draft on purpose: every unsigned page then tells readers no health professional has checked it yet.
+.PHONY: release-check check-external
+release-check: $(VENV)/.site-installed ## refuse to publish unsigned or overdue pages (ALLOW_DRAFT=true: publish a draft on purpose)
+	$(BIN)/python -m checks.release
+
+# Every link to another site in the built pages, fetched (checks/external_links.py): a table of OK,
+# moved, broken and unreachable links, each with its page. Needs the network; not part of `make test`.
+# EXTERNAL_LINKS_REPORT=file also writes the table to that file (the weekly workflow keeps it).
+check-external: build $(VENV)/.test-installed ## fetch every link to another site and report OK, moved, broken or unreachable
+	PYTHONPATH=tests $(BIN)/python -m checks.external_links site $(if $(EXTERNAL_LINKS_REPORT),--report $(EXTERNAL_LINKS_REPORT))
+
 # Figures, not pass/fail: build time, transfer per page, search time, Lighthouse (see bench/bench.py).
 # Lighthouse is large, so it has its own package.json and is installed here only, never by `make test`.
 bench: $(VENV)/.test-installed bench/node_modules/.installed browser ## measure build, page weight, search and Lighthouse; writes bench/results.json

@@ -103,6 +103,8 @@ def external_links(site: Path) -> dict[str, set[str]]:
     links: dict[str, set[str]] = {}
     for page in content_pages(site):
         for anchor in main_content(page).find_all("a", href=True):
+            if anchor.find_parent(class_="page-feedback"):  # the site's own feedback link (mkdocs.yml extra.feedback)
+                continue
             if urlsplit(anchor["href"]).scheme:
                 links.setdefault(anchor["href"], set()).add(source_name(site, page))
     return links
@@ -178,7 +180,7 @@ def pages_not_in_navigation(site: Path) -> list[str]:
 def readable_text(page: Path) -> str:
     """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
-    for unwanted in article.select("a.headerlink, aside.review-dates, pre, code, script"):
+    for unwanted in article.select("a.headerlink, .page-status, .page-feedback, pre, code, script"):
         unwanted.decompose()
     sentences = []
     for block in article.find_all(TEXT_BLOCKS):
