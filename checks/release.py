@@ -32,10 +32,14 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def site_settings(config_file: Path) -> dict:
+    """mkdocs.yml as a dict, without running MkDocs."""
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
 def feedback_problem(config_file: Path) -> str | None:
     """Why the feedback link is not ready for readers, or None."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    feedback = (config.get("extra") or {}).get("feedback")
+    feedback = (site_settings(config_file).get("extra") or {}).get("feedback")
     feedback = feedback if isinstance(feedback, dict) else {}
     email = str(feedback.get("email") or "").strip()
     issues = str(feedback.get("issues") or "").strip()

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 import minijinja
@@ -28,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from checks.front_matter import front_matter_problems, markdown_pages, page_status, reviews_due
 from conftest import DOCS, FIXTURES, ROOT, build_site
-from sitecheck import content_pages, main_content, read_page, readable_text, source_name
+from sitecheck import main_content, read_page, readable_text
 
 FIXTURE = FIXTURES / "page-status"
 FIXTURE_TODAY = datetime.date(2026, 11, 25)  # the fixture's dates are written relative to this day
