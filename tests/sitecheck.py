@@ -98,6 +98,9 @@ def _references(soup: BeautifulSoup):
             yield element, attribute
 
 
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def external_links(site: Path) -> dict[str, set[str]]:
     """Every link to another website, with the pages it appears on (the links are listed, not fetched)."""
     links: dict[str, set[str]] = {}
@@ -105,7 +108,7 @@ def external_links(site: Path) -> dict[str, set[str]]:
         for anchor in main_content(page).find_all("a", href=True):
             if anchor.find_parent(class_="page-feedback"):  # the site's own feedback link (mkdocs.yml extra.feedback)
                 continue
-            if urlsplit(anchor["href"]).scheme:
+            if URL_SCHEME.match(anchor["href"]):  # not urlsplit: it raises on a malformed address such as 'https://[x'
                 links.setdefault(anchor["href"], set()).add(source_name(site, page))
     return links
 
@@ -113,7 +116,10 @@ def external_links(site: Path) -> dict[str, set[str]]:
 def bad_external_links(site: Path) -> list[str]:
     problems = []
     for url, pages in sorted(external_links(site).items()):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = urlsplit("")
         if parts.scheme != "https" or not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", parts.netloc) or " " in url:
             problems.append(f"{', '.join(sorted(pages))}: link {url!r} is not a well-formed https:// address.")
     return problems
