@@ -365,3 +365,28 @@ def test_gate_explains_a_mistyped_switch(gate_project):
     result = release_check(*gate_project, allow_draft="yes")
     assert result.returncode == 2
     assert result.stdout == "ALLOW_DRAFT is 'yes': set it to true (publish a draft) or false.\n"
+
+
+# --- In a real browser: each status landmark on the whole-guide page has its own name ----------
+
+AXE_RULE = """async rule => (await axe.run(document, {runOnly: {type: "rule", values: [rule]}}))
+    .violations.flatMap(violation => violation.nodes.map(node => node.target.join(" ")))"""
+
+
+def landmark_unique_violations(page) -> list[str]:
+    from test_accessibility import AXE  # the pinned axe-core, installed by `make test`
+
+    page.add_script_tag(path=AXE)
+    return page.evaluate(AXE_RULE, "landmark-unique")
+
+
+@pytest.mark.browser
+def test_whole_guide_status_landmarks_pass_axe_landmark_unique(page, server, site):
+    page.goto(server + "print.html")
+    assert landmark_unique_violations(page) == []
+    # Proof the rule sees them: the same page with every status named alike fails it.
+    html = (site / "print.html").read_text(encoding="utf-8")
+    same_names = re.sub(r'aria-label="Page status: [^"]*"', 'aria-label="Page status"', html)
+    page.route(server + "print-same-names.html", lambda route: route.fulfill(body=same_names, content_type="text/html"))
+    page.goto(server + "print-same-names.html")
+    assert landmark_unique_violations(page) != []
