@@ -21,7 +21,7 @@ import yaml
 from checks.front_matter import front_matter_problems, page_statuses, release_status
 
 ROOT = Path(__file__).resolve().parent.parent
-PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", ".invalid")
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", ".example", ".invalid")
 
 
 class _ConfigLoader(yaml.SafeLoader):
