@@ -55,10 +55,24 @@ def test_every_page_front_matter_is_complete_and_correct():
     )
 
 
+class ReviewDue(UserWarning):
+    """A page is due for review within 30 days, or overdue: shown in the test summary, never a failure."""
+
+
+def warn_about_reviews(docs: Path, today: datetime.date) -> None:
+    for reminder in reviews_due(docs, today):
+        warnings.warn(reminder, ReviewDue)
+
+
 def test_reviews_due_soon_or_overdue_are_a_warning_not_a_failure():
     """Day-to-day work is not blocked by a review date: only `make release-check` refuses to publish."""
-    for reminder in reviews_due(DOCS, datetime.date.today()):
-        warnings.warn(reminder, UserWarning)
+    warn_about_reviews(DOCS, datetime.date.today())
+
+
+def test_due_and_overdue_pages_become_warnings():
+    with pytest.warns(ReviewDue) as warned:
+        warn_about_reviews(FIXTURE / "docs", FIXTURE_TODAY)
+    assert [str(warning.message) for warning in warned] == reviews_due(FIXTURE / "docs", FIXTURE_TODAY)
 
 
 def test_front_matter_check_names_each_mistake_page_and_field():
