@@ -16,8 +16,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browser_search import describe, search_results, site_location
 from conftest import ROOT
-from test_feedback import configured_feedback, feedback_problems
 from sitecheck import content_pages
+from test_feedback import configured_feedback, feedback_problems
 
 pytestmark = pytest.mark.browser
 
