@@ -6,7 +6,6 @@ server answers OK, a redirect and a 404; a second socket accepts connections and
 tests/fixtures/external-links/.
 """
 
-import functools
 import http.server
 import socket
 import subprocess
