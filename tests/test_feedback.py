@@ -1,4 +1,4 @@
-"""Every page ends with "Something wrong or unclear on this page? Tell us" (PIF TICK criterion 8).
+"""Every page ends with "Something wrong or unclear on this page? Tell us".
 
 The link is set in mkdocs.yml (`extra: feedback:`): `email` opens the reader's own email program,
 `issues` the project's issue tracker; either is pre-filled with the page's title and address. The
