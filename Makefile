@@ -40,7 +40,7 @@ dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy:
 
 # Figures, not pass/fail: build time, transfer per page, search time, Lighthouse (see bench/bench.py).
 # Lighthouse is large, so it has its own package.json and is installed here only, never by `make test`.
-bench: $(VENV)/.test-installed bench/node_modules/.installed browser ## measure build, page weight, search and Lighthouse; writes bench/results.json
+bench: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed bench/node_modules/.installed browser ## measure build (Material and Zensical), page weight, search and Lighthouse; writes bench/results.json
 	$(BIN)/python bench/bench.py
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
