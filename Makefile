@@ -102,7 +102,7 @@ $(ZENSICAL_VENV)/.installed: requirements-zensical.lock
 # for Python 3.11.5 and newer on every platform. Versions already in a lock are kept unless a list
 # asks for another, so adding one package changes only what it needs.
 LOCK := $(BIN)/uv pip compile --quiet --no-config --index-url https://pypi.org/simple --universal \
-	--python-version 3.11.5 --generate-hashes
+	--python-version 3.11.5 --generate-hashes --custom-compile-command "make lock"
 
 lock: $(VENV)/.test-installed ## rewrite the lock files from requirements*.txt (exact versions, sha256 hashes)
 	$(LOCK) requirements.txt --output-file requirements.lock
