@@ -147,16 +147,18 @@ def broken_site(tmp_path_factory) -> Path:
 # --- Zensical, Material's successor (make zensical; README, "Building with Zensical") ---------------
 
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-# What a Zensical build does not read. Zensical writes only inside the project folder (site/ and
-# a .cache/ folder), so it builds a copy of the project, and the working folders stay untouched.
-NOT_READ_BY_ZENSICAL = shutil.ignore_patterns(
-    ".venv*", "site*", "node_modules", ".git", ".cache", ".pytest_cache", "dist", "tests", "bench"
-)
+# Top-level folders a Zensical build does not read. Zensical writes only inside the project folder
+# (site/ and a .cache/ folder), so it builds a copy of the project, and the working folders stay untouched.
+NOT_READ_BY_ZENSICAL = {
+    ".git", ".venv", ".venv-zensical", "site", "site-zensical", ".cache", ".pytest_cache", "node_modules", "dist",
+    "tests", "bench",
+}
 
 
 def copy_for_zensical(destination: Path) -> Path:
     """A copy of the project for Zensical to build in; returns its folder."""
-    return Path(shutil.copytree(ROOT, destination, ignore=NOT_READ_BY_ZENSICAL))
+    skip = lambda folder, names: NOT_READ_BY_ZENSICAL & set(names) if Path(folder) == ROOT else set()  # noqa: E731
+    return Path(shutil.copytree(ROOT, destination, ignore=skip))
 
 
 def build_with_zensical(project: Path) -> subprocess.CompletedProcess:
