@@ -4,10 +4,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Zensical, Material's successor, has its own virtualenv so that its packages never mix with Material's.
+ZENSICAL_VENV := .venv-zensical
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test bench clean browser dist nginx
+.PHONY: help serve build test bench clean browser dist nginx zensical lock outdated
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,7 +20,7 @@ serve: $(VENV)/.site-installed ## preview the site with live reload on http://12
 build: $(VENV)/.site-installed ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test-installed node_modules/.installed browser nginx ## build the site and run every check
+test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
 	$(BIN)/pytest
 
 # The offline copy: the site built with Material's offline plugin (pages and search work from disk),
@@ -51,7 +53,7 @@ check-external: build $(VENV)/.test-installed ## fetch every link to another sit
 
 # Figures, not pass/fail: build time, transfer per page, search time, Lighthouse (see bench/bench.py).
 # Lighthouse is large, so it has its own package.json and is installed here only, never by `make test`.
-bench: $(VENV)/.test-installed bench/node_modules/.installed browser ## measure build, page weight, search and Lighthouse; writes bench/results.json
+bench: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed bench/node_modules/.installed browser ## measure build (Material and Zensical), page weight, search and Lighthouse; writes bench/results.json
 	$(BIN)/python bench/bench.py
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
@@ -59,16 +61,17 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	touch $@
 
 clean: ## remove everything the commands create
-	rm -rf $(VENV) site dist node_modules bench/node_modules .pytest_cache
+	rm -rf $(VENV) site dist node_modules bench/node_modules .pytest_cache $(ZENSICAL_VENV) site-zensical .cache
 
-$(VENV)/.site-installed: requirements.txt
+# Installs come from the lock files only (`make lock` writes them), each file checked against its sha256.
+$(VENV)/.site-installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.test-installed: requirements.txt requirements-test.txt
+$(VENV)/.test-installed: requirements-test.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -95,3 +98,32 @@ nginx:
 	else \
 		echo "nginx is not installed: install Debian's nginx package for the hosting test"; \
 	fi
+
+# --- Zensical and the lock files (README, "Building with Zensical" and "Python packages") -----------
+
+# Zensical, Material's successor, in its own virtualenv (ZENSICAL_VENV, above). Material stays the
+# default build; this one goes to site-zensical/ (SITE_DIR in mkdocs.yml).
+zensical: $(ZENSICAL_VENV)/.installed ## strict build with Zensical (Material's successor) into site-zensical/
+	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build --strict --clean
+
+$(ZENSICAL_VENV)/.installed: requirements-zensical.lock
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.lock
+	touch $@
+
+# uv (pinned in requirements-test.txt) resolves from PyPI alone, ignoring any local pip or uv settings,
+# for Python 3.11.5 and newer on every platform. Versions already in a lock are kept unless a list
+# asks for another, so adding one package changes only what it needs.
+LOCK := $(BIN)/uv pip compile --quiet --no-config --index-url https://pypi.org/simple --universal \
+	--python-version 3.11.5 --generate-hashes --custom-compile-command "make lock"
+
+lock: $(VENV)/.test-installed ## rewrite the lock files from requirements*.txt (exact versions, sha256 hashes)
+	$(LOCK) requirements.txt --output-file requirements.lock
+	$(LOCK) requirements-test.txt --output-file requirements-test.lock
+	$(LOCK) requirements-zensical.txt --output-file requirements-zensical.lock
+
+outdated: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed ## list the locked packages that have a newer release
+	@echo "Material build and tests (.venv):"
+	@$(BIN)/pip list --outdated --exclude pip --disable-pip-version-check 2>/dev/null
+	@echo "Zensical build (.venv-zensical):"
+	@$(ZENSICAL_VENV)/bin/pip list --outdated --exclude pip --exclude setuptools --disable-pip-version-check 2>/dev/null

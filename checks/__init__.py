@@ -1,1 +1,2 @@
-"""Checks an educator runs on the guide: each returns a list of messages naming the file and what to fix."""
+"""Checks on the guide and its set-up, run by the tests, `make check` and the release check: each
+returns a list of messages naming the file and what to fix (empty: passed)."""

@@ -3,6 +3,8 @@
 import functools
 import http.server
 import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -140,3 +142,41 @@ def broken_site(tmp_path_factory) -> Path:
     result = build_site(FIXTURES / "broken-site", site_dir, strict=False)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+# --- Zensical, Material's successor (make zensical; README, "Building with Zensical") ---------------
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+# Top-level folders a Zensical build does not read. Zensical writes only inside the project folder
+# (site/ and a .cache/ folder), so it builds a copy of the project, and the working folders stay untouched.
+NOT_READ_BY_ZENSICAL = {
+    ".git", ".venv", ".venv-zensical", "site", "site-zensical", ".cache", ".pytest_cache", "node_modules", "dist",
+    "tests", "bench",
+}
+
+
+def copy_for_zensical(destination: Path) -> Path:
+    """A copy of the project for Zensical to build in; returns its folder."""
+    skip = lambda folder, names: NOT_READ_BY_ZENSICAL & set(names) if Path(folder) == ROOT else set()  # noqa: E731
+    return Path(shutil.copytree(ROOT, destination, ignore=skip))
+
+
+def build_with_zensical(project: Path) -> subprocess.CompletedProcess:
+    """Run a strict, clean (no cache) `zensical build` of a project folder into its site/ folder."""
+    env = {name: value for name, value in os.environ.items() if name != "SITE_DIR"}
+    return subprocess.run(
+        [str(ZENSICAL), "build", "--strict", "--clean"], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real site, built once by Zensical in strict mode (into a temporary copy of the project)."""
+    if not ZENSICAL.exists():
+        pytest.fail("Zensical is not installed: `make test` installs it (or run `make zensical`).", pytrace=False)
+    project = copy_for_zensical(tmp_path_factory.mktemp("zensical") / "project")
+    result = build_with_zensical(project)
+    if result.returncode != 0:
+        output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)  # Zensical colours its messages
+        pytest.fail(f"The Zensical build failed (`make zensical` shows the same):\n{output}", pytrace=False)
+    return project / "site"

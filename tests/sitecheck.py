@@ -86,10 +86,11 @@ def broken_links(site: Path) -> list[str]:
 
 def absolute_root(soup: BeautifulSoup) -> str | None:
     """The site's root address on a page the theme links absolutely: the 404 page is served at any
-    address, so it links from the root ('/insulin-pumps/'). Other pages link relatively: None."""
+    address, so it links from the root ('/insulin-pumps/'; Zensical writes it without the last '/').
+    Other pages link relatively: None."""
     config = soup.select_one("script#__config")
     base = json.loads(config.string)["base"] if config else "."
-    return base if base.startswith("/") else None
+    return base.rstrip("/") + "/" if base.startswith("/") else None
 
 
 def _references(soup: BeautifulSoup):
