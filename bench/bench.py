@@ -29,11 +29,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser_search import found_first, found_in_top, open_search, search_every_query, type_query  # noqa: E402
 from conftest import CHROMIUM_ARGS, QuietHandler, build_site, chromium_executable  # noqa: E402
-from sitecheck import navigation_pages  # noqa: E402
+from checks.sitecheck import navigation_pages  # noqa: E402
 from search_queries import QUERIES  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitecheck import navigation_pages
+from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

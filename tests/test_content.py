@@ -3,7 +3,7 @@
 import pytest
 
 from source_points import SOURCE_POINTS
-from sitecheck import content_pages, hardest_sentences, main_content, reading_grade, section_text, source_name
+from checks.sitecheck import content_pages, hardest_sentences, main_content, reading_grade, section_text, source_name
 
 HIGHEST_READING_GRADE = 8  # Flesch-Kincaid grade: about age 13 to 14, as health writing guides advise
 

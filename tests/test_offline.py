@@ -16,7 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browser_search import describe, search_results, site_location
 from conftest import ROOT
-from sitecheck import content_pages
+from checks.sitecheck import content_pages
 
 pytestmark = pytest.mark.browser
 

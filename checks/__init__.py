@@ -1,0 +1,1 @@
+"""Checks an educator runs on the guide (make check, make test, the release check, make bench)."""
