@@ -28,14 +28,13 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from browser_search import found_first, found_in_top, open_search, search_every_query, type_query  # noqa: E402
-from conftest import CHROMIUM_ARGS, QuietHandler, build_site, chromium_executable  # noqa: E402
-from checks.sitecheck import navigation_pages  # noqa: E402
+from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
+from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
+from checks.build import build_site
+from checks.sitecheck import navigation_pages
 from search_queries import QUERIES  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["index.html", "glossary.html", "who-can-use-a-pump.html"]  # home, glossary, a long page

@@ -3,58 +3,34 @@
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
+from checks.build import build_problems, build_site
 from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` for a project folder and return the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once in strict mode (into a temporary folder, so site/ is left alone)."""
+    """The real site, built once in strict mode. `make check` and `make test` build it first and name
+    the folder in CHECKED_SITE; run alone, pytest builds it into a temporary folder.
+
+    If the build fails, the session stops with MkDocs' own messages: every other test needs the site,
+    and a hundred errors would hide the one line that matters.
+    """
+    if os.environ.get("CHECKED_SITE"):
+        return Path(os.environ["CHECKED_SITE"]).resolve()
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail(
-            "The strict build failed. Fix the WARNING lines below (they name the page and the problem):\n"
-            + result.stderr,
-            pytrace=False,
-        )
+    problems = build_problems(build_site(ROOT, site_dir))
+    if problems:
+        pytest.exit("The strict build failed; nothing else was checked. Fix these lines:\n" + "\n".join(problems), 1)
     return site_dir
-
-
-def chromium_executable() -> str | None:
-    """Debian's Chromium where installed; None means Playwright's own downloaded browser."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-# Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -82,17 +58,6 @@ def page(browser):
     page = browser.new_page()
     yield page
     page.context.close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output readable
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except ConnectionError:  # the browser closed a page mid-download because a test moved on: no fault
-            pass
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ check fails on a pale paragraph. Colour and underline fixes go in docs/styleshee
 
 import pytest
 
-from browser_search import open_search, type_query
+from checks.browser_search import open_search, type_query
 from conftest import ROOT, serve_fixture_page, settle_animations
 
 pytestmark = pytest.mark.browser

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_search import describe, search_results
+from checks.browser_search import describe, search_results
 from conftest import ROOT
 from checks.sitecheck import absolute_root, content_pages, read_page
 

@@ -2,7 +2,8 @@
 
 import shutil
 
-from conftest import ROOT, build_site
+from checks.build import build_site
+from conftest import ROOT
 from checks.sitecheck import bad_external_links, broken_links, external_links
 
 

@@ -9,7 +9,7 @@ no page scrolls sideways, and no text is smaller than 16 px.
 import pytest
 from playwright.sync_api import expect
 
-from browser_search import QUERY_BOX, open_search, shown_result_locations, site_location, type_query
+from checks.browser_search import QUERY_BOX, open_search, shown_result_locations, site_location, type_query
 from conftest import settle_animations
 from search_queries import QUERIES
 

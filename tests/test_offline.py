@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browser_search import describe, search_results, site_location
+from checks.browser_search import describe, search_results, site_location
 from conftest import ROOT
 from checks.sitecheck import content_pages
 

@@ -10,7 +10,7 @@ must show Material's "No matching documents", not an error.
 import pytest
 from playwright.sync_api import expect
 
-from browser_search import (
+from checks.browser_search import (
     QUERY_BOX,
     describe,
     found_first,
