@@ -25,6 +25,7 @@ serve: $(VENV)/.site-installed ## preview the site; prints the address to open; 
 	@echo "an include (includes/) or a template (overrides/). Stop it with Ctrl+C."
 	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
 
+# checks.data_files reads the educator's lists in tests/data/ and names any slip in them.
 # checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
 # fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
 CHECKED_SITE := site
@@ -33,10 +34,12 @@ build: $(VENV)/.site-installed ## strict build into site/
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 
 check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
+	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling"
 
 test: $(VENV)/.test-installed node_modules/.installed browser nginx ## build the site and run every check
+	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
 

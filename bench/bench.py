@@ -6,7 +6,7 @@ Figures, not pass/fail:
   then the whole guide, each file counted once (a browser's cache keeps shared CSS and JS);
 - search: time from the last keystroke to the results on screen, median of 10, for the first query
   on a freshly opened page and for later (warm) queries;
-- search evaluation: of the patients' queries in tests/search_queries.py, how many find their
+- search evaluation: of the patients' queries in tests/data/search-queries.yml, how many find their
   section first and within the first three results;
 - Lighthouse 12, mobile preset (a mid-range phone on a slow 4G line, simulated), for the home page,
   the glossary and a long page: the four category scores, LCP, TBT and CLS.
@@ -32,12 +32,13 @@ from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
 from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
 from checks.build import build_site
 from checks.sitecheck import navigation_pages
-from search_queries import QUERIES  # noqa: E402
+from checks.data_files import search_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["index.html", "glossary.html", "who-can-use-a-pump.html"]  # home, glossary, a long page
+QUERIES = search_queries()
 SEARCH_QUERY = QUERIES[0].text  # "dawn phenomenon", the search the issue names
 BUILDS = 5
 SEARCHES = 10
