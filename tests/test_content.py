@@ -3,7 +3,15 @@
 import pytest
 
 from checks.data_files import source_points
-from checks.sitecheck import content_pages, hardest_sentences, main_content, reading_grade, section_text, source_name
+from checks.sitecheck import (
+    content_pages,
+    hardest_sentences,
+    main_content,
+    reading_grade,
+    section_text,
+    source_name,
+    written_pages,
+)
 
 SOURCE_POINTS = source_points()  # tests/data/source-points.yml
 
@@ -27,7 +35,7 @@ def test_source_point_is_in_the_guide(site, point):
 
 
 def test_every_page_reads_at_grade_8_or_lower(site):
-    grades = {source_name(site, page): reading_grade(page) for page in content_pages(site)}
+    grades = {source_name(site, page): reading_grade(page) for page in written_pages(site)}
     print("\nReading grade (Flesch-Kincaid) per page:")
     for name, grade in grades.items():
         print(f"  {grade:4.1f}  {name}")
