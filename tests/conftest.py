@@ -33,6 +33,23 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed check shows only its message (which names the file and what to fix), not Python code.
+
+    A check asserts with a message: `assert not problems, "..."`. pytest adds its own account of the
+    expression after the message, on a line starting "assert"; that part, and the code, are dropped.
+    An assertion without a message, as in the tests of the checks themselves, keeps pytest's account.
+    """
+    report = yield
+    if report.failed and call.excinfo is not None and call.excinfo.errisinstance(AssertionError):
+        message, account, _ = str(call.excinfo.value).partition("\nassert ")
+        if account and message.strip():
+            where = call.excinfo.traceback[-1]
+            report.longrepr = f"{message}\n\n({os.path.relpath(where.path, ROOT)}:{where.lineno + 1})"
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser():
     """A headless Chromium for the whole session. In CI a missing browser fails the run."""

@@ -55,6 +55,18 @@ def test_a_broken_link_gives_a_few_lines_with_the_cause_at_the_end(tmp_path, com
     assert any("about.md" in line and "no-such-page.md" in line for line in lines[-5:]), result.stdout
 
 
+def test_a_failed_check_shows_its_message_and_no_code(tmp_path):
+    project = project_copy(tmp_path / "project")
+    with open(project / "docs" / "about.md", "a", encoding="utf-8") as page:
+        page.write("\n![](assets/favicon.svg)\n")
+    result = subprocess.run(
+        ["make", "check"], cwd=project, env=make_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert result.returncode != 0, result.stdout
+    assert "docs/about.md: the image 'favicon.svg' has no alt text." in result.stdout, result.stdout
+    assert "def test_" not in result.stdout and "assert not" not in result.stdout, result.stdout
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
