@@ -37,13 +37,15 @@ def passage_problems(site: Path) -> list[str]:
 
 def passages(page: Path):
     """(element, text) for each paragraph or list item a reader reads as a piece of text: no headings,
-    code or review dates, and no reference lists (the sections search leaves out, data-search-exclude)."""
+    code or review dates, and no lists of references (the lists in the sections that search leaves
+    out, data-search-exclude, and footnotes): a reference is a title, not a sentence."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
     for heading in article.find_all(HEADING_TAGS, attrs={"data-search-exclude": True}):
         for part in heading.find_next_siblings():
             if part.name in HEADING_TAGS:
                 break
-            part.decompose()
+            if part.name in ("ul", "ol"):
+                part.decompose()
     for unwanted in article.select("a.headerlink, aside.review-dates, pre, code, script, .footnote"):
         unwanted.decompose()
     for element in article.find_all(PASSAGES):

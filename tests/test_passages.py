@@ -1,12 +1,11 @@
 """Passages: no paragraph or list item is far too hard, even on a page whose average grade passes."""
 
-from checks.passages import HARDEST_GRADE, LONGEST_SENTENCE, passage_problems
+from checks.passages import passage_problems
 from checks.sitecheck import reading_grade
 
 
 def test_no_passage_has_a_very_long_sentence_or_reads_far_above_grade_8(site):
     problems = passage_problems(site)
-    print(f"\nLimits for one passage: {LONGEST_SENTENCE} words a sentence, grade {HARDEST_GRADE}.")
     assert not problems, "\n".join(problems)
 
 
