@@ -24,14 +24,22 @@ BROKEN_LINK = "\nSee [the pump page](no-such-page.md).\n"
 PREVIEW_WAIT = 90  # seconds: a first build on a busy machine; the tests wait for the page, not a clock
 
 
+# Installed tools (every virtualenv, npm's packages): linked into the copy, so make installs nothing.
+TOOLS = (".venv*", "node_modules")
+BUILD_OUTPUT = ("site", "site-*", "dist", ".pytest_cache", "__pycache__")
+
+
 def project_copy(destination: Path) -> Path:
     """The project's files (no build output) with the installed tools linked in, as on a fresh edit."""
-    shutil.copytree(
-        ROOT, destination,
-        ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "dist", ".pytest_cache", "__pycache__"),
-    )
-    for tools in (".venv", "node_modules"):
-        (destination / tools).symlink_to(ROOT / tools)
+    top_level = shutil.ignore_patterns(".git", *TOOLS, *BUILD_OUTPUT)  # only there: a page may be named site-...
+
+    def left_out(folder: str, names: list[str]) -> set[str]:
+        return top_level(folder, names) if Path(folder) == ROOT else {"__pycache__"} & set(names)
+
+    shutil.copytree(ROOT, destination, ignore=left_out)
+    for pattern in TOOLS:
+        for tools in ROOT.glob(pattern):
+            (destination / tools.name).symlink_to(tools)
     return destination
 
 
