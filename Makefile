@@ -1,4 +1,5 @@
-# Two commands do all set-up on a fresh machine: `make serve` to preview, `make test` to check.
+# Two commands do all set-up on a fresh machine: `make serve` to preview, `make test` to check
+# (`make check` is the quick check to run while writing).
 # Everything else (virtualenv, pinned packages, browser, npm tools) is installed on first use.
 
 PYTHON ?= python3
@@ -9,19 +10,43 @@ ZENSICAL_VENV := .venv-zensical
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test bench clean browser dist nginx zensical lock outdated
+.PHONY: help serve build check test bench clean browser dist nginx zensical lock outdated
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site-installed ## preview the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview is not strict: a broken link shows as a WARNING line and the preview keeps running.
+# Strict mode is given on the command line of every build that checks (build, check, test, dist),
+# not in mkdocs.yml, where it would stop the preview too. PREVIEW is the host:port it listens on.
+PREVIEW ?= 127.0.0.1:8000
+# The site's own path (/insulin-pumps/ from site_url in mkdocs.yml): the preview serves it there.
+SITE_PATH = $(shell $(BIN)/python -c "from mkdocs.config import load_config; from urllib.parse import urlsplit; print(urlsplit(load_config().site_url).path)")
+
+serve: $(VENV)/.site-installed ## preview the site; prints the address to open; reloads on every save
+	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH) in your browser. It reloads when you save a page,"
+	@echo "an include (includes/) or a template (overrides/). Stop it with Ctrl+C."
+	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
+
+# checks.data_files reads the educator's lists in tests/data/ and names any slip in them;
+# checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence.
+# checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
+# fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
+CHECKED_SITE := site
 
 build: $(VENV)/.site-installed ## strict build into site/
-	$(BIN)/mkdocs build --strict
+	@$(BIN)/python -m checks.build $(CHECKED_SITE)
+
+check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
+	@$(BIN)/python -m checks.data_files
+	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.build $(CHECKED_SITE)
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling"
 
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
-	$(BIN)/pytest
+	@$(BIN)/python -m checks.data_files
+	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.build $(CHECKED_SITE)
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
 
 # The offline copy: the site built with Material's offline plugin (pages and search work from disk),
 # plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:
@@ -31,7 +56,7 @@ OFFLINE_COPY := insulin-pump-guide
 
 dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy: dist/insulin-pump-guide.zip
 	rm -rf $(DIST)/$(OFFLINE_COPY) $(DIST)/$(OFFLINE_COPY).zip
-	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir $(abspath $(DIST)/$(OFFLINE_COPY))
+	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(OFFLINE_COPY))
 	mkdir -p $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker
 	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker/shim.js
 	find $(DIST)/$(OFFLINE_COPY) -name '*.map' -delete
@@ -49,12 +74,12 @@ release-check: $(VENV)/.site-installed ## refuse to publish unsigned or overdue 
 # moved, broken and unreachable links, each with its page. Needs the network; not part of `make test`.
 # EXTERNAL_LINKS_REPORT=file also writes the table to that file (the weekly workflow keeps it).
 check-external: build $(VENV)/.test-installed ## fetch every link to another site and report OK, moved, broken or unreachable
-	PYTHONPATH=tests $(BIN)/python -m checks.external_links site $(if $(EXTERNAL_LINKS_REPORT),--report $(EXTERNAL_LINKS_REPORT))
+	$(BIN)/python -m checks.external_links site $(if $(EXTERNAL_LINKS_REPORT),--report $(EXTERNAL_LINKS_REPORT))
 
 # Figures, not pass/fail: build time, transfer per page, search time, Lighthouse (see bench/bench.py).
 # Lighthouse is large, so it has its own package.json and is installed here only, never by `make test`.
 bench: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed bench/node_modules/.installed browser ## measure build (Material and Zensical), page weight, search and Lighthouse; writes bench/results.json
-	$(BIN)/python bench/bench.py
+	$(BIN)/python -m bench.bench
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

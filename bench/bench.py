@@ -7,7 +7,7 @@ Figures, not pass/fail:
   then the whole guide, each file counted once (a browser's cache keeps shared CSS and JS);
 - search: time from the last keystroke to the results on screen, median of 10, for the first query
   on a freshly opened page and for later (warm) queries;
-- search evaluation: of the patients' queries in tests/search_queries.py, how many find their
+- search evaluation: of the patients' queries in tests/data/search-queries.yml, how many find their
   section first and within the first three results;
 - Lighthouse 12, mobile preset (a mid-range phone on a slow 4G line, simulated), for the home page,
   the glossary and a long page: the four category scores, LCP, TBT and CLS.
@@ -33,25 +33,17 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
+from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
+from checks.build import ZENSICAL, build_site, build_with_zensical, copy_for_zensical
+from checks.sitecheck import navigation_pages
+from checks.data_files import search_queries
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser_search import found_first, found_in_top, open_search, search_every_query, type_query  # noqa: E402
-from conftest import (  # noqa: E402
-    CHROMIUM_ARGS,
-    ZENSICAL,
-    QuietHandler,
-    build_site,
-    build_with_zensical,
-    chromium_executable,
-    copy_for_zensical,
-)
-from sitecheck import navigation_pages  # noqa: E402
-from search_queries import QUERIES  # noqa: E402
-
 RESULTS = ROOT / "bench" / "results.json"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["index.html", "glossary.html", "who-can-use-a-pump.html"]  # home, glossary, a long page
+QUERIES = search_queries()
 SEARCH_QUERY = QUERIES[0].text  # "dawn phenomenon", the search the issue names
 BUILDS = 5
 SEARCHES = 10

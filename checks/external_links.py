@@ -26,7 +26,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urljoin, urlsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
-from sitecheck import content_pages, external_links
+from checks.sitecheck import content_pages, external_links
 
 VERDICT_ORDER = ("broken", "unreachable", "moved", "OK")
 USER_AGENT = "insulin-pump-guide link check (a weekly check of the links in a patient guide)"

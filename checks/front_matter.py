@@ -1,6 +1,6 @@
 """Each page's front matter: its description, its title, and its honest status.
 
-The status fields (CONTRIBUTING.md, "The parts of a page"):
+The status fields (CONTRIBUTING.md, "Add a page"):
 - `last_checked`: when the page was last checked against its sources (the editorial check);
 - `clinical_signoff`: `name`, `role` and `date` of the qualified clinician who checked and signed
   the page; all three stay empty until a real person signs;
@@ -251,3 +251,19 @@ def release_status(status: PageStatus, today: datetime.date) -> str | None:
     if status.next_review is not None and status.next_review < today:
         reasons.append(f"review overdue since {status.next_review}")
     return "; ".join(reasons) or None
+
+
+def main() -> int:
+    """`make check` and `make test` run this before the build: each mistake in one sentence, then stop."""
+    docs, today = Path(__file__).resolve().parent.parent / "docs", datetime.date.today()
+    for reminder in reviews_due(docs, today):
+        print(f"Reminder: {reminder}")
+    mistakes = front_matter_problems(docs, today)
+    if mistakes:
+        print("\n".join(mistakes))
+        print(f"Front matter: {len(mistakes)} mistake(s) above; nothing else was checked. Fix them, then run the command again.")
+    return 1 if mistakes else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

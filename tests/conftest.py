@@ -4,59 +4,51 @@ import functools
 import http.server
 import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from sitecheck import navigation_pages
+from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
+from checks.build import ZENSICAL, build_problems, build_site, build_with_zensical, copy_for_zensical
+from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` for a project folder and return the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once in strict mode (into a temporary folder, so site/ is left alone)."""
+    """The real site, built once in strict mode. `make check` and `make test` build it first and name
+    the folder in CHECKED_SITE; run alone, pytest builds it into a temporary folder.
+
+    If the build fails, the session stops with MkDocs' own messages: every other test needs the site,
+    and a hundred errors would hide the one line that matters.
+    """
+    if os.environ.get("CHECKED_SITE"):
+        return Path(os.environ["CHECKED_SITE"]).resolve()
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail(
-            "The strict build failed. Fix the WARNING lines below (they name the page and the problem):\n"
-            + result.stderr,
-            pytrace=False,
-        )
+    problems = build_problems(build_site(ROOT, site_dir))
+    if problems:
+        pytest.exit("The strict build failed; nothing else was checked. Fix these lines:\n" + "\n".join(problems), 1)
     return site_dir
 
 
-def chromium_executable() -> str | None:
-    """Debian's Chromium where installed; None means Playwright's own downloaded browser."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed check shows only its message (which names the file and what to fix), not Python code.
 
-
-# Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+    A check asserts with a message: `assert not problems, "..."`. pytest adds its own account of the
+    expression after the message, on a line starting "assert"; that part, and the code, are dropped.
+    An assertion without a message, as in the tests of the checks themselves, keeps pytest's account.
+    """
+    report = yield
+    if report.failed and call.excinfo is not None and call.excinfo.errisinstance(AssertionError):
+        message, account, _ = str(call.excinfo.value).partition("\nassert ")
+        if account and message.strip():
+            where = call.excinfo.traceback[-1]
+            report.longrepr = f"{message}\n\n({os.path.relpath(where.path, ROOT)}:{where.lineno + 1})"
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -84,17 +76,6 @@ def page(browser):
     page = browser.new_page()
     yield page
     page.context.close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output readable
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except ConnectionError:  # the browser closed a page mid-download because a test moved on: no fault
-            pass
 
 
 @pytest.fixture(scope="session")
@@ -145,29 +126,6 @@ def broken_site(tmp_path_factory) -> Path:
 
 
 # --- Zensical, Material's successor (make zensical; README, "Building with Zensical") ---------------
-
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-# Top-level folders a Zensical build does not read. Zensical writes only inside the project folder
-# (site/ and a .cache/ folder), so it builds a copy of the project, and the working folders stay untouched.
-NOT_READ_BY_ZENSICAL = {
-    ".git", ".venv", ".venv-zensical", "site", "site-zensical", ".cache", ".pytest_cache", "node_modules", "dist",
-    "tests", "bench",
-}
-
-
-def copy_for_zensical(destination: Path) -> Path:
-    """A copy of the project for Zensical to build in; returns its folder."""
-    skip = lambda folder, names: NOT_READ_BY_ZENSICAL & set(names) if Path(folder) == ROOT else set()  # noqa: E731
-    return Path(shutil.copytree(ROOT, destination, ignore=skip))
-
-
-def build_with_zensical(project: Path) -> subprocess.CompletedProcess:
-    """Run a strict, clean (no cache) `zensical build` of a project folder into its site/ folder."""
-    env = {name: value for name, value in os.environ.items() if name != "SITE_DIR"}
-    return subprocess.run(
-        [str(ZENSICAL), "build", "--strict", "--clean"], cwd=project, env=env, capture_output=True, text=True
-    )
-
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:

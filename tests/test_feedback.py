@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from checks.release import site_settings
 from conftest import FIXTURES, ROOT
-from sitecheck import content_pages, read_page, source_name
+from checks.sitecheck import content_pages, read_page, source_name
 from test_page_status import status_site  # noqa: F401  (the fixture pages, built once for both files)
 
 

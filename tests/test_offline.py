@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browser_search import describe, search_results, site_location
+from checks.browser_search import describe, search_results, site_location
 from conftest import ROOT
-from sitecheck import content_pages
+from checks.sitecheck import content_pages
 from test_feedback import configured_feedback, feedback_problems
 
 pytestmark = pytest.mark.browser

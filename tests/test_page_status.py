@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from checks.front_matter import front_matter_problems, markdown_pages, page_status, reviews_due
 from conftest import DOCS, FIXTURES, ROOT, build_site
-from sitecheck import main_content, read_page, readable_text
+from checks.sitecheck import main_content, read_page, readable_text
 
 FIXTURE = FIXTURES / "page-status"
 FIXTURE_TODAY = datetime.date(2026, 11, 25)  # the fixture's dates are written relative to this day
@@ -98,7 +98,7 @@ def test_front_matter_check_names_each_mistake_page_and_field():
         "page is about.",
         "docs/no-description-no-title.md: the page has no title. Start its text with one `# Title` line.",
         'docs/no-front-matter.md: the page has no front matter. Start it with the `---` block shown in '
-        'CONTRIBUTING.md ("The parts of a page").',
+        'CONTRIBUTING.md ("Add a page").',
         "docs/review-too-late.md: `next_review: 2029-01-11` is more than 3 years after the last check (2026-01-10). "
         "Set it on or before 2029-01-10.",
         "docs/unknown-fields.md: front matter has the old field `reviewed:`; use `last_checked:` for the date the "

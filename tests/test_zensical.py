@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitecheck import content_pages, main_content, navigation_pages, source_name
+from checks.sitecheck import content_pages, main_content, navigation_pages, source_name
 from test_content import (  # noqa: F401
     test_every_page_carries_the_disclaimer,
     test_every_page_reads_at_grade_8_or_lower,

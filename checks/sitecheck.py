@@ -13,6 +13,9 @@ from bs4 import BeautifulSoup
 
 # Pages the theme makes itself, with no Markdown source to fix.
 THEME_PAGES = {"404.html"}
+# On the whole-guide page (overrides/print.html) each page of the guide is one of these sections,
+# its id the page's file name: what is wrong in it is to be fixed in that page's Markdown.
+GATHERED_PAGE = "section.print-guide__page"
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # Block elements whose text ends a sentence for the reading-grade count, even with no full stop.
 TEXT_BLOCKS = ["p", "li", "dt", "dd", "td", "th", *HEADING_TAGS]
@@ -32,8 +35,19 @@ def content_pages(site: Path) -> list[Path]:
     return [page for page in html_pages(site) if page.relative_to(site).as_posix() not in THEME_PAGES]
 
 
-def source_name(site: Path, page: Path) -> str:
-    """The Markdown file a built page comes from: glossary.html -> docs/glossary.md."""
+def written_pages(site: Path) -> list[Path]:
+    """The content pages whose text is their own: not the whole-guide page, which gathers the others'
+    text (each is checked on its own page, and a message must name the file to fix)."""
+    return [page for page in content_pages(site) if not main_content(page).select_one(GATHERED_PAGE)]
+
+
+def source_name(site: Path, page: Path, element=None) -> str:
+    """The Markdown file a built page, or an element on it, comes from: glossary.html -> docs/glossary.md.
+
+    An element of the whole-guide page names the page it was gathered from, never docs/print.md."""
+    gathered = element.find_parent("section", class_="print-guide__page") if element is not None else None
+    if gathered is not None:
+        return f"docs/{gathered['id']}.md (as shown in the whole guide)"
     return "docs/" + page.relative_to(site).with_suffix(".md").as_posix()
 
 
@@ -60,7 +74,7 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(target)
             if parts.scheme or target.startswith("//") or target.startswith("mailto:"):
                 continue
-            where = f"{source_name(site, page)}: {element.name} {attribute}={target!r}"
+            where = f"{source_name(site, page, element)}: {element.name} {attribute}={target!r}"
             if element.name == "a" and element.get_text(strip=True):
                 where += f" (link text {element.get_text(' ', strip=True)!r})"
             path = unquote(parts.path)
@@ -105,7 +119,7 @@ URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 def external_links(site: Path) -> dict[str, set[str]]:
     """Every link to another website, with the pages it appears on (the links are listed, not fetched)."""
     links: dict[str, set[str]] = {}
-    for page in content_pages(site):
+    for page in written_pages(site):
         for anchor in main_content(page).find_all("a", href=True):
             if anchor.find_parent(class_="page-feedback"):  # the site's own feedback link (mkdocs.yml extra.feedback)
                 continue
@@ -132,7 +146,7 @@ def bad_external_links(site: Path) -> list[str]:
 def heading_problems(site: Path) -> list[str]:
     """One h1 a page, no skipped levels, unique ids, no empty headings."""
     problems = []
-    for page in content_pages(site):
+    for page in written_pages(site):
         name = source_name(site, page)
         headings = main_content(page).find_all(HEADING_TAGS)
         h1s = [heading for heading in headings if heading.name == "h1"]
@@ -273,7 +287,7 @@ def unlinked_terms(site: Path) -> list[str]:
     """On each page, the first use of a glossary term (outside headings) links to its glossary entry."""
     meanings = {meaning: entry_id for entry_id, (_, meaning) in glossary_entries(site / "glossary.html").items()}
     problems = []
-    for page in content_pages(site):
+    for page in written_pages(site):
         if page.name == "glossary.html":
             continue
         seen = set()
