@@ -120,7 +120,7 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
     if fields is None:
         return status, [
             f"{name}: the page has no front matter. Start it with the `---` block shown in CONTRIBUTING.md "
-            "(\"The parts of a page\")."
+            "(\"Add a page\")."
         ]
     if unreadable:
         return status, [f"{name}: {unreadable}. Check the spacing and the colons on that line."]

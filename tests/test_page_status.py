@@ -50,7 +50,7 @@ def shown_status(page: Path) -> str:
 
 def test_every_page_front_matter_is_complete_and_correct():
     problems = front_matter_problems(DOCS, datetime.date.today())
-    assert not problems, "Fix the front matter of these pages (CONTRIBUTING.md, 'The parts of a page'):\n" + "\n".join(
+    assert not problems, "Fix the front matter of these pages (CONTRIBUTING.md, 'Add a page'):\n" + "\n".join(
         problems
     )
 
