@@ -1,27 +1,54 @@
-# Two commands do all set-up on a fresh machine: `make serve` to preview, `make test` to check.
+# Two commands do all set-up on a fresh machine: `make serve` to preview, `make test` to check
+# (`make check` is the quick check to run while writing).
 # Everything else (virtualenv, pinned packages, browser, npm tools) is installed on first use.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Zensical, Material's successor, has its own virtualenv so that its packages never mix with Material's.
+ZENSICAL_VENV := .venv-zensical
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 # pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build test bench clean browser dist nginx
+.PHONY: help serve build check test bench clean browser dist nginx zensical lock outdated
 
 help: ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-serve: $(VENV)/.site-installed ## preview the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview is not strict: a broken link shows as a WARNING line and the preview keeps running.
+# Strict mode is given on the command line of every build that checks (build, check, test, dist),
+# not in mkdocs.yml, where it would stop the preview too. PREVIEW is the host:port it listens on.
+PREVIEW ?= 127.0.0.1:8000
+# The site's own path (/insulin-pumps/ from site_url in mkdocs.yml): the preview serves it there.
+SITE_PATH = $(shell $(BIN)/python -c "from mkdocs.config import load_config; from urllib.parse import urlsplit; print(urlsplit(load_config().site_url).path)")
+
+serve: $(VENV)/.site-installed ## preview the site; prints the address to open; reloads on every save
+	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH) in your browser. It reloads when you save a page,"
+	@echo "an include (includes/) or a template (overrides/). Stop it with Ctrl+C."
+	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
+
+# checks.data_files reads the educator's lists in tests/data/ and names any slip in them;
+# checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence.
+# checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
+# fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
+CHECKED_SITE := site
 
 build: $(VENV)/.site-installed ## strict build into site/
-	$(BIN)/mkdocs build --strict
+	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 
-test: $(VENV)/.test-installed node_modules/.installed browser nginx ## build the site and run every check
-	$(BIN)/pytest
+check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
+	@$(BIN)/python -m checks.data_files
+	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.build $(CHECKED_SITE)
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling"
+
+test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
+	@$(BIN)/python -m checks.data_files
+	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.build $(CHECKED_SITE)
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
 
 # The offline copy: the site built with Material's offline plugin (pages and search work from disk),
 # plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:
@@ -31,33 +58,47 @@ OFFLINE_COPY := insulin-pump-guide
 
 dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy: dist/insulin-pump-guide.zip
 	rm -rf $(DIST)/$(OFFLINE_COPY) $(DIST)/$(OFFLINE_COPY).zip
-	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir $(abspath $(DIST)/$(OFFLINE_COPY))
+	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(OFFLINE_COPY))
 	mkdir -p $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker
 	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker/shim.js
 	find $(DIST)/$(OFFLINE_COPY) -name '*.map' -delete
 	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
 	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
 
+# Publishing gate (checks/release.py): one line per page; fails while a page lacks a clinical sign-off
+# or is overdue for review, or the feedback address is a placeholder. ALLOW_DRAFT=true publishes a
+# draft on purpose: every unsigned page then tells readers no health professional has checked it yet.
+.PHONY: release-check check-external
+release-check: $(VENV)/.site-installed ## refuse to publish unsigned or overdue pages (ALLOW_DRAFT=true: publish a draft on purpose)
+	$(BIN)/python -m checks.release
+
+# Every link to another site in the built pages, fetched (checks/external_links.py): a table of OK,
+# moved, broken and unreachable links, each with its page. Needs the network; not part of `make test`.
+# EXTERNAL_LINKS_REPORT=file also writes the table to that file (the weekly workflow keeps it).
+check-external: build $(VENV)/.test-installed ## fetch every link to another site and report OK, moved, broken or unreachable
+	$(BIN)/python -m checks.external_links site $(if $(EXTERNAL_LINKS_REPORT),--report $(EXTERNAL_LINKS_REPORT))
+
 # Figures, not pass/fail: build time, transfer per page, search time, Lighthouse (see bench/bench.py).
 # Lighthouse is large, so it has its own package.json and is installed here only, never by `make test`.
-bench: $(VENV)/.test-installed bench/node_modules/.installed browser ## measure build, page weight, search and Lighthouse; writes bench/results.json
-	$(BIN)/python bench/bench.py
+bench: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed bench/node_modules/.installed browser ## measure build (Material and Zensical), page weight, search and Lighthouse; writes bench/results.json
+	$(BIN)/python -m bench.bench
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean: ## remove everything the commands create
-	rm -rf $(VENV) site dist node_modules bench/node_modules .pytest_cache
+	rm -rf $(VENV) site dist node_modules bench/node_modules .pytest_cache $(ZENSICAL_VENV) site-zensical .cache
 
-$(VENV)/.site-installed: requirements.txt
+# Installs come from the lock files only (`make lock` writes them), each file checked against its sha256.
+$(VENV)/.site-installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.test-installed: requirements.txt requirements-test.txt
+$(VENV)/.test-installed: requirements-test.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -84,3 +125,32 @@ nginx:
 	else \
 		echo "nginx is not installed: install Debian's nginx package for the hosting test"; \
 	fi
+
+# --- Zensical and the lock files (README, "Building with Zensical" and "Python packages") -----------
+
+# Zensical, Material's successor, in its own virtualenv (ZENSICAL_VENV, above). Material stays the
+# default build; this one goes to site-zensical/ (SITE_DIR in mkdocs.yml).
+zensical: $(ZENSICAL_VENV)/.installed ## strict build with Zensical (Material's successor) into site-zensical/
+	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build --strict --clean
+
+$(ZENSICAL_VENV)/.installed: requirements-zensical.lock
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.lock
+	touch $@
+
+# uv (pinned in requirements-test.txt) resolves from PyPI alone, ignoring any local pip or uv settings,
+# for Python 3.11.5 and newer on every platform. Versions already in a lock are kept unless a list
+# asks for another, so adding one package changes only what it needs.
+LOCK := $(BIN)/uv pip compile --quiet --no-config --index-url https://pypi.org/simple --universal \
+	--python-version 3.11.5 --generate-hashes --custom-compile-command "make lock"
+
+lock: $(VENV)/.test-installed ## rewrite the lock files from requirements*.txt (exact versions, sha256 hashes)
+	$(LOCK) requirements.txt --output-file requirements.lock
+	$(LOCK) requirements-test.txt --output-file requirements-test.lock
+	$(LOCK) requirements-zensical.txt --output-file requirements-zensical.lock
+
+outdated: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed ## list the locked packages that have a newer release
+	@echo "Material build and tests (.venv):"
+	@$(BIN)/pip list --outdated --exclude pip --disable-pip-version-check 2>/dev/null
+	@echo "Zensical build (.venv-zensical):"
+	@$(ZENSICAL_VENV)/bin/pip list --outdated --exclude pip --exclude setuptools --disable-pip-version-check 2>/dev/null

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from sitecheck import content_pages, main_content, read_page, source_name
+from checks.sitecheck import content_pages, main_content, read_page, source_name
 
 
 def repeated_disclaimers(site: Path) -> list[str]:

@@ -1,61 +1,51 @@
 """Shared set-up: one strict build of the real site per test session."""
 
-import contextlib
-import functools
-import http.server
 import os
-import subprocess
-import sys
-import threading
+import re
 from pathlib import Path
 
 import pytest
 
-from sitecheck import navigation_pages
+from checks.browser import CHROMIUM_ARGS, chromium_executable, serving
+from checks.build import ZENSICAL, build_problems, build_site, build_with_zensical, copy_for_zensical
+from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` for a project folder and return the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once in strict mode (into a temporary folder, so site/ is left alone)."""
+    """The real site, built once in strict mode. `make check` and `make test` build it first and name
+    the folder in CHECKED_SITE; run alone, pytest builds it into a temporary folder.
+
+    If the build fails, the session stops with MkDocs' own messages: every other test needs the site,
+    and a hundred errors would hide the one line that matters.
+    """
+    if os.environ.get("CHECKED_SITE"):
+        return Path(os.environ["CHECKED_SITE"]).resolve()
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail(
-            "The strict build failed. Fix the WARNING lines below (they name the page and the problem):\n"
-            + result.stderr,
-            pytrace=False,
-        )
+    problems = build_problems(build_site(ROOT, site_dir))
+    if problems:
+        pytest.exit("The strict build failed; nothing else was checked. Fix these lines:\n" + "\n".join(problems), 1)
     return site_dir
 
 
-def chromium_executable() -> str | None:
-    """Debian's Chromium where installed; None means Playwright's own downloaded browser."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed check shows only its message (which names the file and what to fix), not Python code.
 
-
-# Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+    A check asserts with a message: `assert not problems, "..."`. pytest adds its own account of the
+    expression after the message, on a line starting "assert"; that part, and the code, are dropped.
+    An assertion without a message, as in the tests of the checks themselves, keeps pytest's account.
+    """
+    report = yield
+    if report.failed and call.excinfo is not None and call.excinfo.errisinstance(AssertionError):
+        message, account, _ = str(call.excinfo.value).partition("\nassert ")
+        if account and message.strip():
+            where = call.excinfo.traceback[-1]
+            report.longrepr = f"{message}\n\n({os.path.relpath(where.path, ROOT)}:{where.lineno + 1})"
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -83,27 +73,6 @@ def page(browser):
     page = browser.new_page()
     yield page
     page.context.close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output readable
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except ConnectionError:  # the browser closed a page mid-download because a test moved on: no fault
-            pass
-
-
-@contextlib.contextmanager
-def serving(folder: Path):
-    """Serve a built site's folder on 127.0.0.1 at a free port; yields the base URL, ending in '/'."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -148,3 +117,18 @@ def broken_site(tmp_path_factory) -> Path:
     result = build_site(FIXTURES / "broken-site", site_dir, strict=False)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+# --- Zensical, Material's successor (make zensical; README, "Building with Zensical") ---------------
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real site, built once by Zensical in strict mode (into a temporary copy of the project)."""
+    if not ZENSICAL.exists():
+        pytest.fail("Zensical is not installed: `make test` installs it (or run `make zensical`).", pytrace=False)
+    project = copy_for_zensical(tmp_path_factory.mktemp("zensical") / "project")
+    result = build_with_zensical(project)
+    if result.returncode != 0:
+        output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)  # Zensical colours its messages
+        pytest.fail(f"The Zensical build failed (`make zensical` shows the same):\n{output}", pytrace=False)
+    return project / "site"

@@ -1,13 +1,13 @@
 """Every page passes axe-core's WCAG 2.0, 2.1 and 2.2 level A and AA rules, in a real browser.
 
 Checked in the light and the dark colour palette (the reader's system setting picks one), on a
-phone screen, and with the search results open. The fixture tests/fixtures/browser-failures/low-contrast.html proves the
-check fails on a pale paragraph. Colour and underline fixes go in docs/stylesheets/extra.css.
+phone screen, and with the search results open. The fixture
+tests/fixtures/browser-failures/low-contrast.html proves the check fails on a pale paragraph. Colour and underline fixes go in docs/stylesheets/extra.css.
 """
 
 import pytest
 
-from browser_search import open_search, type_query
+from checks.browser_search import open_search, type_query
 from conftest import ROOT, serve_fixture_page, settle_animations
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,8 @@ RUN_AXE = """async ([tags, rules]) => {
         help: violation.help,
         elements: violation.nodes.map(node => ({
             where: node.target.join(" "),
+            // On the whole-guide page: the page this element was gathered from (overrides/print.html)
+            gathered: document.querySelector(node.target[0])?.closest("section.print-guide__page")?.id,
             why: node.failureSummary.replace(/\\s+/g, " ").trim(),
         })),
     }));
@@ -40,13 +42,18 @@ def axe_violations(page) -> list[str]:
     lines = []
     for violation in page.evaluate(RUN_AXE, [WCAG_TAGS, EXTRA_RULES]):
         elements = violation["elements"]
-        where = ", ".join(f"`{element['where']}`" for element in elements[:3])
+        where = ", ".join(f"`{element['where']}`" + gathered_from(element) for element in elements[:3])
         more = f" and {len(elements) - 3} more" if len(elements) > 3 else ""
         lines.append(
             f'{violation["rule"]} ({violation["help"]}) on {len(elements)} element(s): {where}{more}. '
             f'First one: {elements[0]["why"]}'
         )
     return lines
+
+
+def gathered_from(element: dict) -> str:
+    """For an element of the whole-guide page, the Markdown file to fix, never docs/print.md."""
+    return f" (from docs/{element['gathered']}.md)" if element.get("gathered") else ""
 
 
 def open_in_palette(browser, palette: str):
@@ -110,3 +117,11 @@ def test_axe_check_fails_on_a_low_contrast_fixture(browser, server):
     assert any(line.startswith("color-contrast") for line in problems), (
         f"The axe check should report the pale paragraph in low-contrast.html, but reported: {problems}"
     )
+
+
+def test_axe_names_the_page_a_whole_guide_problem_comes_from(browser, server):
+    page = browser.new_page()
+    page.goto(serve_fixture_page(page, server, "whole-guide-low-contrast.html"))
+    problems = axe_violations(page)
+    page.context.close()
+    assert any(line.startswith("color-contrast") and "(from docs/glossary.md)" in line for line in problems), problems

@@ -2,8 +2,18 @@
 
 import pytest
 
-from source_points import SOURCE_POINTS
-from sitecheck import content_pages, hardest_sentences, main_content, reading_grade, section_text, source_name
+from checks.data_files import source_points
+from checks.sitecheck import (
+    content_pages,
+    hardest_sentences,
+    main_content,
+    reading_grade,
+    section_text,
+    source_name,
+    written_pages,
+)
+
+SOURCE_POINTS = source_points()  # tests/data/source-points.yml
 
 HIGHEST_READING_GRADE = 8  # Flesch-Kincaid grade: about age 13 to 14, as health writing guides advise
 
@@ -15,17 +25,17 @@ def test_source_point_is_in_the_guide(site, point):
     text = section_text(page, heading_id)
     assert text is not None, (
         f"docs/{page_name} has no section '#{heading_id}', where the source point '{point.point}' belongs. "
-        "Put the heading back, or update tests/source_points.py."
+        "Put the heading back, or update tests/data/source-points.yml."
     )
     missing = [words for words in point.must_say if words.lower() not in text.lower()]
     assert not missing, (
         f"docs/{page_name}, section '#{heading_id}': the source point '{point.point}' needs the words {missing}. "
-        "Keep the point in your own words, and update tests/source_points.py if you reword it."
+        "Keep the point in your own words, and update tests/data/source-points.yml if you reword it."
     )
 
 
 def test_every_page_reads_at_grade_8_or_lower(site):
-    grades = {source_name(site, page): reading_grade(page) for page in content_pages(site)}
+    grades = {source_name(site, page): reading_grade(page) for page in written_pages(site)}
     print("\nReading grade (Flesch-Kincaid) per page:")
     for name, grade in grades.items():
         print(f"  {grade:4.1f}  {name}")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import FIXTURES, ROOT
-from sitecheck import glossary_entries, tooltip_problems, unlinked_terms
+from checks.sitecheck import glossary_entries, tooltip_problems, unlinked_terms
 
 MINIMUM_TERMS = 15
 

@@ -1,6 +1,6 @@
 """Headings and navigation: every page has a clear outline and can be reached from the menu."""
 
-from sitecheck import heading_problems, pages_not_in_navigation
+from checks.sitecheck import heading_problems, pages_not_in_navigation
 
 
 def test_each_page_has_one_title_no_skipped_levels_unique_ids_and_no_empty_headings(site):

@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_search import describe, search_results
+from checks.browser_search import describe, search_results
 from conftest import ROOT
-from sitecheck import absolute_root, content_pages, read_page
+from checks.sitecheck import absolute_root, content_pages, read_page
 
 DEPLOY = ROOT / "deploy"
 LISTEN = "listen 8080;"  # the one line of nginx.conf the test changes

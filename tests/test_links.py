@@ -2,8 +2,9 @@
 
 import shutil
 
-from conftest import ROOT, build_site
-from sitecheck import bad_external_links, broken_links, external_links
+from checks.build import build_site
+from conftest import ROOT
+from checks.sitecheck import bad_external_links, broken_links, external_links
 
 
 def test_every_internal_link_image_and_asset_resolves(site):

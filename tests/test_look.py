@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURES, ROOT, build_site, serve_fixture_page, serving, settle_animations
+from checks.browser import serving
+from checks.build import build_site
 from checks.look import repeated_disclaimers
-from sitecheck import read_page
+from checks.sitecheck import read_page
+from conftest import FIXTURES, ROOT, serve_fixture_page, settle_animations
 from test_accessibility import PALETTES, assert_palette_shown, axe_violations
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -71,7 +73,7 @@ HEADINGS = (
 
 # The size of each paragraph and list item of the page's own text, with its first words.
 BODY_TEXT_SIZES = """() => [...document.querySelectorAll(".md-content__inner :is(p, li)")]
-    .filter(element => !element.closest(".admonition, .review-dates, .disclaimer") && element.textContent.trim())
+    .filter(element => !element.closest(".admonition, .page-status, .disclaimer") && element.textContent.trim())
     .map(element => ({text: element.textContent.trim().slice(0, 40), size: parseFloat(getComputedStyle(element).fontSize)}))"""
 
 # Glossary terms that look marked (an underline of any kind), grouped by meaning, and any in a heading.

@@ -9,9 +9,11 @@ no page scrolls sideways, and no text is smaller than 16 px.
 import pytest
 from playwright.sync_api import expect
 
-from browser_search import QUERY_BOX, open_search, shown_result_locations, site_location, type_query
+from checks.browser_search import QUERY_BOX, open_search, shown_result_locations, site_location, type_query
+from checks.data_files import search_queries
 from conftest import settle_animations
-from search_queries import QUERIES
+
+QUERIES = search_queries()  # tests/data/search-queries.yml
 
 pytestmark = pytest.mark.browser
 

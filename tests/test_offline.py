@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browser_search import describe, search_results, site_location
+from checks.browser_search import describe, search_results, site_location
 from conftest import ROOT
-from sitecheck import content_pages
+from checks.sitecheck import content_pages
+from test_feedback import configured_feedback, feedback_problems
 
 pytestmark = pytest.mark.browser
 
@@ -104,6 +105,13 @@ def test_offline_zip_holds_every_page_the_search_index_and_the_shim(offline_zip,
 
 def test_offline_copy_works_from_disk_with_search(browser, offline_copy):
     problems = offline_problems(browser, offline_copy)
+    assert not problems, "\n".join(problems)
+
+
+def test_offline_copy_has_the_feedback_link_on_every_page(offline_copy):
+    """A mailto: link needs no network: from disk it opens the reader's email program as it does online."""
+    email = configured_feedback(ROOT / "mkdocs.yml")["email"]
+    problems = feedback_problems(offline_copy, f"mailto:{email}")
     assert not problems, "\n".join(problems)
 
 

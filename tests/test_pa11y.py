@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_search import QUERY_BOX, site_location, type_query
+from checks.browser import chromium_executable
+from checks.browser_search import QUERY_BOX, site_location, type_query
 from checks.pa11y import PA11Y, pa11y_errors, pa11y_problems
-from conftest import FIXTURES, ROOT, chromium_executable
+from conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
 

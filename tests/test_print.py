@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sitecheck import HEADING_TAGS, heading_text, main_content, read_page
+from checks.sitecheck import HEADING_TAGS, heading_text, main_content, read_page
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """The search box finds what a patient types, in a real browser.
 
-Each query in tests/search_queries.py must find one of its answer sections among the first three
+Each query in tests/data/search-queries.yml must find one of its answer sections among the first three
 results, and at least 90% must find it first (the test prints the figure and the misses).
 "First" is the first link the reader sees in the results, which is also what Enter opens.
 "dawn phenomenon" must come first and open on its heading. A word the guide does not use
@@ -10,7 +10,7 @@ must show Material's "No matching documents", not an error.
 import pytest
 from playwright.sync_api import expect
 
-from browser_search import (
+from checks.browser_search import (
     QUERY_BOX,
     describe,
     found_first,
@@ -24,7 +24,9 @@ from browser_search import (
     type_query,
     wait_for_search_outcome,
 )
-from search_queries import QUERIES
+from checks.data_files import search_queries
+
+QUERIES = search_queries()  # tests/data/search-queries.yml
 
 pytestmark = pytest.mark.browser
 
@@ -35,11 +37,11 @@ NO_MATCH_QUERY = "xylophone"  # a word an insulin pump guide has no reason to us
 
 
 def answers_for(text: str) -> tuple[str, ...]:
-    """The answer sections tests/search_queries.py lists for one query text."""
+    """The answer sections tests/data/search-queries.yml lists for one query text."""
     for query in QUERIES:
         if query.text == text:
             return query.answers
-    pytest.fail(f'tests/search_queries.py has no Query("{text}", ...); add it with its answer sections')
+    pytest.fail(f"tests/data/search-queries.yml has no '- search: {text}'; add it with its answers")
 
 
 def test_the_query_list_has_the_headline_query_and_eight_more():
@@ -47,14 +49,14 @@ def test_the_query_list_has_the_headline_query_and_eight_more():
     answers_for(HEADLINE_QUERY)
     count = len({query.text for query in QUERIES})
     assert count >= 9, (
-        f"tests/search_queries.py lists {count} different queries; add at least {9 - count} more, "
+        f"tests/data/search-queries.yml lists {count} different queries; add at least {9 - count} more, "
         'clinical and plain words ("low blood sugar at night", "pregnant", "operation", "CSII", "needle", ...)'
     )
 
 
 @pytest.fixture(scope="session")
 def search_outcomes(browser, server) -> dict[str, list[str]]:
-    """Every query in tests/search_queries.py typed once into the real search box: query -> results."""
+    """Every query in tests/data/search-queries.yml typed once into the real search box: query -> results."""
     page = browser.new_page()
     outcomes = search_every_query(page, server, QUERIES)
     page.context.close()
@@ -67,7 +69,7 @@ def test_each_query_finds_its_section_in_the_top_three(search_outcomes, query):
     assert found_in_top(results, query.answers, TOP), (
         f'Searching "{query.text}" shows {describe(results)}; none of its answers {list(query.answers)} '
         f"is in the first {TOP}. Use the reader's words in that section's heading or first sentence, "
-        "or correct the answers in tests/search_queries.py"
+        "or correct the answers in tests/data/search-queries.yml"
     )
 
 
@@ -81,7 +83,7 @@ def test_search_evaluation_finds_nine_in_ten_sections_first(search_outcomes):
     first_rate = 1 - len(misses) / len(QUERIES)
     print(f"\nSearch evaluation: {len(QUERIES) - len(misses)} of {len(QUERIES)} queries ({first_rate:.0%}) "
           "find their section first. Not first:\n" + "\n".join(misses))
-    assert len(QUERIES) >= 40, f"tests/search_queries.py has {len(QUERIES)} queries; the evaluation needs at least 40"
+    assert len(QUERIES) >= 40, f"tests/data/search-queries.yml has {len(QUERIES)} queries; the evaluation needs at least 40"
     assert first_rate >= FIRST_PLACE_GOAL, (
         f"Only {first_rate:.0%} of searches find their section first (goal {FIRST_PLACE_GOAL:.0%}). "
         "Put the reader's words in the headings and first sentences of these sections:\n" + "\n".join(misses)

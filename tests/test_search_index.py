@@ -2,7 +2,7 @@
 
 import json
 
-from sitecheck import glossary_entries
+from checks.sitecheck import glossary_entries
 
 
 def search_index(site) -> dict[str, dict]:

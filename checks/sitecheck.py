@@ -13,6 +13,9 @@ from bs4 import BeautifulSoup
 
 # Pages the theme makes itself, with no Markdown source to fix.
 THEME_PAGES = {"404.html"}
+# On the whole-guide page (overrides/print.html) each page of the guide is one of these sections,
+# its id the page's file name: what is wrong in it is to be fixed in that page's Markdown.
+GATHERED_PAGE = "section.print-guide__page"
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # Block elements whose text ends a sentence for the reading-grade count, even with no full stop.
 TEXT_BLOCKS = ["p", "li", "dt", "dd", "td", "th", *HEADING_TAGS]
@@ -32,8 +35,19 @@ def content_pages(site: Path) -> list[Path]:
     return [page for page in html_pages(site) if page.relative_to(site).as_posix() not in THEME_PAGES]
 
 
-def source_name(site: Path, page: Path) -> str:
-    """The Markdown file a built page comes from: glossary.html -> docs/glossary.md."""
+def written_pages(site: Path) -> list[Path]:
+    """The content pages whose text is their own: not the whole-guide page, which gathers the others'
+    text (each is checked on its own page, and a message must name the file to fix)."""
+    return [page for page in content_pages(site) if not main_content(page).select_one(GATHERED_PAGE)]
+
+
+def source_name(site: Path, page: Path, element=None) -> str:
+    """The Markdown file a built page, or an element on it, comes from: glossary.html -> docs/glossary.md.
+
+    An element of the whole-guide page names the page it was gathered from, never docs/print.md."""
+    gathered = element.find_parent("section", class_="print-guide__page") if element is not None else None
+    if gathered is not None:
+        return f"docs/{gathered['id']}.md (as shown in the whole guide)"
     return "docs/" + page.relative_to(site).with_suffix(".md").as_posix()
 
 
@@ -60,7 +74,7 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(target)
             if parts.scheme or target.startswith("//") or target.startswith("mailto:"):
                 continue
-            where = f"{source_name(site, page)}: {element.name} {attribute}={target!r}"
+            where = f"{source_name(site, page, element)}: {element.name} {attribute}={target!r}"
             if element.name == "a" and element.get_text(strip=True):
                 where += f" (link text {element.get_text(' ', strip=True)!r})"
             path = unquote(parts.path)
@@ -86,10 +100,11 @@ def broken_links(site: Path) -> list[str]:
 
 def absolute_root(soup: BeautifulSoup) -> str | None:
     """The site's root address on a page the theme links absolutely: the 404 page is served at any
-    address, so it links from the root ('/insulin-pumps/'). Other pages link relatively: None."""
+    address, so it links from the root ('/insulin-pumps/'; Zensical writes it without the last '/').
+    Other pages link relatively: None."""
     config = soup.select_one("script#__config")
     base = json.loads(config.string)["base"] if config else "."
-    return base if base.startswith("/") else None
+    return base.rstrip("/") + "/" if base.startswith("/") else None
 
 
 def _references(soup: BeautifulSoup):
@@ -98,12 +113,17 @@ def _references(soup: BeautifulSoup):
             yield element, attribute
 
 
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def external_links(site: Path) -> dict[str, set[str]]:
     """Every link to another website, with the pages it appears on (the links are listed, not fetched)."""
     links: dict[str, set[str]] = {}
-    for page in content_pages(site):
+    for page in written_pages(site):
         for anchor in main_content(page).find_all("a", href=True):
-            if urlsplit(anchor["href"]).scheme:
+            if anchor.find_parent(class_="page-feedback"):  # the site's own feedback link (mkdocs.yml extra.feedback)
+                continue
+            if URL_SCHEME.match(anchor["href"]):  # not urlsplit: it raises on a malformed address such as 'https://[x'
                 links.setdefault(anchor["href"], set()).add(source_name(site, page))
     return links
 
@@ -111,7 +131,10 @@ def external_links(site: Path) -> dict[str, set[str]]:
 def bad_external_links(site: Path) -> list[str]:
     problems = []
     for url, pages in sorted(external_links(site).items()):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = urlsplit("")
         if parts.scheme != "https" or not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", parts.netloc) or " " in url:
             problems.append(f"{', '.join(sorted(pages))}: link {url!r} is not a well-formed https:// address.")
     return problems
@@ -123,7 +146,7 @@ def bad_external_links(site: Path) -> list[str]:
 def heading_problems(site: Path) -> list[str]:
     """One h1 a page, no skipped levels, unique ids, no empty headings."""
     problems = []
-    for page in content_pages(site):
+    for page in written_pages(site):
         name = source_name(site, page)
         headings = main_content(page).find_all(HEADING_TAGS)
         h1s = [heading for heading in headings if heading.name == "h1"]
@@ -178,7 +201,7 @@ def pages_not_in_navigation(site: Path) -> list[str]:
 def readable_text(page: Path) -> str:
     """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
-    for unwanted in article.select("a.headerlink, aside.review-dates, pre, code, script"):
+    for unwanted in article.select("a.headerlink, .page-status, .page-feedback, pre, code, script"):
         unwanted.decompose()
     sentences = []
     for block in article.find_all(TEXT_BLOCKS):
@@ -264,7 +287,7 @@ def unlinked_terms(site: Path) -> list[str]:
     """On each page, the first use of a glossary term (outside headings) links to its glossary entry."""
     meanings = {meaning: entry_id for entry_id, (_, meaning) in glossary_entries(site / "glossary.html").items()}
     problems = []
-    for page in content_pages(site):
+    for page in written_pages(site):
         if page.name == "glossary.html":
             continue
         seen = set()

@@ -7,7 +7,7 @@ and then the last character is pressed as a real keystroke: exactly one search, 
 query. The waits are on what the page shows (Material's status line above the results), never on
 a clock.
 
-    from browser_search import search_results
+    from checks.browser_search import search_results
     search_results(page, "http://127.0.0.1:8000/", "dawn phenomenon")
     # ['glossary.html#dawn-phenomenon', 'who-can-use-a-pump.html#dawn-phenomenon']
 """

@@ -1,0 +1,47 @@
+"""The browser the checks drive, and the quiet local web server they point it at."""
+
+import contextlib
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+
+def chromium_executable() -> str | None:
+    """Debian's Chromium where installed; None means Playwright's own downloaded browser."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+# Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep the test output readable
+        pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:  # the browser closed a page mid-download because a test moved on: no fault
+            pass
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """Serve a built site's folder on 127.0.0.1 at a free port; yields the base URL, ending in '/'."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()

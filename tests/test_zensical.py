@@ -1,0 +1,61 @@
+"""Zensical, Material's successor, builds the same guide: the HTML checks pass on its build too.
+
+The tests imported below are the suite's own HTML checks, collected again here; in this module the
+`site` they read is the Zensical build (`zensical_site`, conftest.py), so nothing is copied and a
+check changed in its own file changes here too. The browser tests stay on the Material build.
+README, "Building with Zensical", says what differs.
+"""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from checks.sitecheck import content_pages, main_content, navigation_pages, source_name
+from test_content import (  # noqa: F401
+    test_every_page_carries_the_disclaimer,
+    test_every_page_reads_at_grade_8_or_lower,
+    test_source_point_is_in_the_guide,
+)
+from test_glossary import (  # noqa: F401
+    test_first_use_of_each_term_on_a_page_links_to_the_glossary,
+    test_glossary_explains_enough_terms_each_with_a_short_meaning,
+    test_tooltips_and_glossary_say_the_same_thing,
+)
+from test_headings import (  # noqa: F401
+    test_each_page_has_one_title_no_skipped_levels_unique_ids_and_no_empty_headings,
+    test_every_page_is_in_the_navigation,
+)
+from test_links import (  # noqa: F401
+    test_every_internal_link_image_and_asset_resolves,
+    test_links_to_other_websites_are_well_formed_https,
+)
+from test_page_status import test_no_page_claims_a_check_that_did_not_happen  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def site(zensical_site):
+    """In this module, every check reads the Zensical build."""
+    return zensical_site
+
+
+def test_status_dates_read_as_day_month_year(site):
+    """The date macro (overrides/partials/page-status.html) formats a date without Python's strftime;
+    on Zensical the date arrives as text, and the reader must still see "24 November 2026"."""
+    problems, checked = [], 0
+    for page in content_pages(site):
+        for time in main_content(page).select(".page-status time[datetime]"):
+            checked += 1
+            expected = datetime.date.fromisoformat(time["datetime"]).strftime("%-d %B %Y")
+            if time.get_text(strip=True) != expected:
+                problems.append(f"{source_name(site, page)}: shows {time.get_text(strip=True)!r}, not {expected!r}")
+    assert checked, "no status date (.page-status time) on any page of the Zensical build"
+    assert not problems, "\n".join(problems)
+
+
+def test_whole_guide_page_links_every_page_to_print_one_by_one(site):
+    """Zensical gives a template no other page's HTML, so print.html lists the pages instead of
+    gathering them; each page of the menu must still be there, linked."""
+    guide = [Path(page).name for page in navigation_pages(site) if Path(page).name != "print.html"]
+    listed = [Path(link["href"]).name for link in main_content(site / "print.html").select(".print-guide__contents a[href]")]
+    assert listed == guide, f"docs/print.md (overrides/print.html) lists {listed}; the menu has {guide}"
