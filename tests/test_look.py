@@ -276,7 +276,7 @@ def test_components_pass_contrast_in_both_palettes(browser, components_server, p
 
 def test_header_names_the_guide_and_the_publisher_when_one_is_set(site, components_site):
     with_publisher = read_page(components_site / "index.html").select_one("header .md-header__topic")
-    assert with_publisher.select_one(".md-header__site-name").get_text(strip=True) == "Insulin pumps explained"
+    assert with_publisher.select_one(".md-ellipsis").get_text(strip=True) == "Insulin pumps explained"
     assert with_publisher.select_one(".md-header__publisher").get_text(strip=True) == FICTIONAL_PUBLISHER
     assert read_page(site / "index.html").select_one(".md-header__publisher") is None, (
         "mkdocs.yml sets no extra.publisher, so the header should name no publisher"
