@@ -52,7 +52,7 @@ SOURCE_POINTS = [
                 ("operation", "perioperative", "before, during and after")),
     # Long-term pump therapy
     SourcePoint("Anyone who needs long-term insulin can use a pump; some groups benefit more",
-                "who-can-use-a-pump.md#long-term", ("insulin for the long term can use a pump", "gain more")),
+                "who-can-use-a-pump.md#long-term", ("insulin for the long term may be able to use a pump", "gain more")),
     SourcePoint("Type 1 diabetes", "who-can-use-a-pump.md#type-1", ("type 1 diabetes",)),
     SourcePoint("Type 2 diabetes needing long-term insulin", "who-can-use-a-pump.md#type-2-long-term",
                 ("type 2 diabetes who need insulin for the long term",)),
