@@ -15,7 +15,7 @@ class Query(NamedTuple):
 
 
 DAWN = ("glossary.html#dawn-phenomenon", "who-can-use-a-pump.html#dawn-phenomenon")
-HYPO = ("glossary.html#hypoglycaemia", "who-can-use-a-pump.html#hypos")
+HYPO = ("glossary.html#hypoglycaemia", "who-can-use-a-pump.html#hypos", "get-help-urgently.html#hypo")
 NIGHT_HYPO = ("who-can-use-a-pump.html#hypos", "glossary.html#night-time-hypoglycaemia")
 UNAWARE = ("who-can-use-a-pump.html#hypos", "glossary.html#hypo-unawareness")
 PREGNANCY = ("who-can-use-a-pump.html#pregnancy", "glossary.html#gestational-diabetes")
@@ -26,6 +26,16 @@ TUBE = ("what-is-a-pump.html#tube-and-needle", "glossary.html#cannula", "glossar
 BACKGROUND = ("what-is-a-pump.html#basal", "glossary.html#basal-insulin")
 MEAL_DOSE = ("what-is-a-pump.html#bolus", "glossary.html#bolus")
 TYPE_1 = ("who-can-use-a-pump.html#type-1", "glossary.html#type-1-diabetes")
+DKA = ("get-help-urgently.html#dka", "glossary.html#dka", "before-you-choose.html#if-insulin-stops")
+KETONES = ("get-help-urgently.html#ketones", "glossary.html#ketones")
+PUMP_STOPS = ("get-help-urgently.html#pump-not-working", "before-you-choose.html#if-insulin-stops", "not-covered.html#alarms")
+SICK_DAYS = ("get-help-urgently.html#sick-days",)
+CLOSED_LOOP = (
+    "what-is-a-pump.html#sensors-and-closed-loop",
+    "glossary.html#hybrid-closed-loop",
+    "who-can-use-a-pump.html#closed-loop",
+    "not-covered.html#sensors",
+)
 INJECTIONS = ("who-can-use-a-pump.html#fewer-injections", "who-can-use-a-pump.html#injections-not-working", "glossary.html#mdi")
 
 QUERIES = [
@@ -46,14 +56,16 @@ QUERIES = [
     Query("cannula", TUBE),
     Query("infusion set", TUBE),
     Query("reservoir", ("what-is-a-pump.html#parts", "glossary.html#reservoir")),
-    Query("diabetic ketoacidosis", ("before-you-choose.html#if-insulin-stops", "glossary.html#dka")),
+    Query("diabetic ketoacidosis", DKA),
     Query("artificial pancreas", ("what-is-a-pump.html#artificial-pancreas", "glossary.html#pancreas")),
     Query("continuous subcutaneous insulin infusion", CSII),
     # Abbreviations
     Query("CSII", CSII),
     Query("MDI", INJECTIONS),
     Query("T1D", TYPE_1),
-    Query("DKA", ("before-you-choose.html#if-insulin-stops", "glossary.html#dka")),
+    Query("DKA", DKA),
+    Query("HbA1c", ("glossary.html#hba1c", "who-can-use-a-pump.html#closed-loop")),
+    Query("CGM", ("glossary.html#cgm", "what-is-a-pump.html#sensors-and-closed-loop")),
     Query("hypo", HYPO),
     Query("hypos", HYPO),
     # The reader's own words
@@ -78,7 +90,7 @@ QUERIES = [
     Query("mealtime dose", MEAL_DOSE),
     Query("type 1 diabetes", TYPE_1),
     Query("newly diagnosed type 2", ("who-can-use-a-pump.html#newly-diagnosed-type-2",)),
-    Query("what if the pump stops", ("before-you-choose.html#if-insulin-stops", "not-covered.html#alarms")),
+    Query("what if the pump stops", ("before-you-choose.html#if-insulin-stops",) + PUMP_STOPS),
     Query("back-up insulin", ("before-you-choose.html#back-up-insulin",)),
     Query("training", ("before-you-choose.html#training",)),
     # Questions the guide does not answer: an honest "not covered here" section
@@ -88,6 +100,17 @@ QUERIES = [
     Query("travel", ("not-covered.html#sport-and-travel",)),
     Query("pump alarm", ("not-covered.html#alarms",)),
     Query("which pump brand", ("not-covered.html#brands",)),
-    Query("closed loop", ("not-covered.html#sensors",)),
-    Query("CGM sensor", ("not-covered.html#sensors",)),
+    Query("closed loop", CLOSED_LOOP),
+    Query("hybrid closed loop", ("glossary.html#hybrid-closed-loop",) + CLOSED_LOOP),
+    Query("CGM sensor", CLOSED_LOOP + ("glossary.html#cgm",)),
+    Query("who can get a closed loop system", ("who-can-use-a-pump.html#closed-loop",) + CLOSED_LOOP),
+    # Urgent help: a reader in trouble must land on what to do
+    Query("ketones", KETONES),
+    Query("ketone levels", KETONES),
+    Query("being sick", SICK_DAYS),
+    Query("sick day rules", SICK_DAYS),
+    Query("hypo what to do", ("get-help-urgently.html#hypo",)),
+    Query("severe hypo unconscious", ("get-help-urgently.html#severe-hypo",)),
+    Query("pump not working", PUMP_STOPS),
+    Query("emergency", ("get-help-urgently.html",)),
 ]
