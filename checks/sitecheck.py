@@ -201,7 +201,7 @@ def pages_not_in_navigation(site: Path) -> list[str]:
 def readable_text(page: Path) -> str:
     """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
-    for unwanted in article.select("a.headerlink, .page-status, .page-feedback, pre, code, script"):
+    for unwanted in article.select("a.headerlink, .page-status, .page-feedback, pre, code, script, div.footnote"):
         unwanted.decompose()
     sentences = []
     for block in article.find_all(TEXT_BLOCKS):
@@ -245,10 +245,12 @@ def glossary_entries(glossary: Path) -> dict[str, tuple[str, str]]:
     """Each glossary entry's id -> (term, short meaning): the heading and the paragraph under it."""
     entries = {}
     for heading in main_content(glossary).find_all("h2"):
-        if heading["id"] == "sources":
+        if heading["id"] == "references":
             continue
         meaning = heading.find_next_sibling()
-        short = " ".join(meaning.get_text().split()) if meaning is not None and meaning.name == "p" else ""
+        short = ""
+        if meaning is not None and meaning.name == "p":  # a tooltip shows no citation numbers, so they are left out
+            short = " ".join("".join(t for t in meaning.find_all(string=True) if not t.find_parent("sup")).split())
         entries[heading["id"]] = (heading_text(heading), short)
     return entries
 
@@ -283,6 +285,11 @@ def tooltip_problems(glossary: Path, abbreviations: Path) -> list[str]:
     return problems
 
 
+def in_references(element) -> bool:
+    """True inside a page's list of references: the titles of other people's documents, not the guide's words."""
+    return element.find_parent("div", class_="footnote") is not None
+
+
 def unlinked_terms(site: Path) -> list[str]:
     """On each page, the first use of a glossary term (outside headings) links to its glossary entry."""
     meanings = {meaning: entry_id for entry_id, (_, meaning) in glossary_entries(site / "glossary.html").items()}
@@ -293,7 +300,7 @@ def unlinked_terms(site: Path) -> list[str]:
         seen = set()
         for term in main_content(page).find_all("abbr"):
             entry_id = meanings.get(term.get("title"))
-            if entry_id is None or entry_id in seen or term.find_parent(HEADING_TAGS):
+            if entry_id is None or entry_id in seen or term.find_parent(HEADING_TAGS) or in_references(term):
                 continue
             seen.add(entry_id)
             link = term.find_parent("a")

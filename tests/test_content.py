@@ -67,3 +67,16 @@ def test_every_page_carries_the_disclaimer(site):
         if "not medical advice" not in main_content(page).select_one(".disclaimer").get_text()
     ]
     assert not missing, f"These pages lack the disclaimer (includes/disclaimer.md, added to every page): {missing}"
+
+
+def test_every_page_carries_the_emergency_line_with_a_working_link_to_urgent_help(site):
+    """The disclaimer every page ends with tells a reader in trouble to call 999 and where to read more."""
+    problems = []
+    for page in content_pages(site):
+        disclaimer = main_content(page).select_one(".disclaimer")
+        link = disclaimer.select_one("a[href]") if disclaimer else None
+        if disclaimer is None or "Call 999" not in disclaimer.get_text() or link is None:
+            problems.append(f"{source_name(site, page)}: the disclaimer lacks the emergency line and its link")
+        elif page.name != "print.html" and link["href"] != "get-help-urgently.html":
+            problems.append(f"{source_name(site, page)}: the emergency line links to {link['href']}, not get-help-urgently.html")
+    assert not problems, "Fix includes/disclaimer.md:\n" + "\n".join(problems)
