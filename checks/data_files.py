@@ -69,8 +69,10 @@ def source_points(file: Path = SOURCE_POINTS_FILE) -> list[SourcePoint]:
 def search_queries(file: Path = SEARCH_QUERIES_FILE) -> list[Query]:
     entries = read_entries(file, {"search": str, "answers": list})
     for number, entry in enumerate(entries, 1):
-        if not all("#" in answer for answer in entry["answers"]):
-            raise DataFileError(f"tests/data/{file.name}, entry {number}: each answer must be page.html#section-id.")
+        if not all(answer.partition("#")[0].endswith(".html") for answer in entry["answers"]):
+            raise DataFileError(
+                f"tests/data/{file.name}, entry {number}: each answer must be page.html#section-id (or page.html for the whole page)."
+            )
     return [Query(entry["search"], tuple(entry["answers"])) for entry in entries]
 
 

@@ -46,7 +46,7 @@ def passages(page: Path):
                 break
             if part.name in ("ul", "ol"):
                 part.decompose()
-    for unwanted in article.select("a.headerlink, .page-status, .page-feedback, pre, code, script, .footnote"):
+    for unwanted in article.select("a.headerlink, a.footnote-ref, .page-status, .page-feedback, pre, code, script, .footnote"):
         unwanted.decompose()
     for element in article.find_all(PASSAGES):
         if element.find(PASSAGES):  # a list item holding a paragraph: the inner one is the passage

@@ -201,7 +201,7 @@ def pages_not_in_navigation(site: Path) -> list[str]:
 def readable_text(page: Path) -> str:
     """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
-    for unwanted in article.select("a.headerlink, .page-status, .page-feedback, pre, code, script, div.footnote"):
+    for unwanted in article.select("a.headerlink, a.footnote-ref, .page-status, .page-feedback, pre, code, script, div.footnote"):
         unwanted.decompose()
     sentences = []
     for block in article.find_all(TEXT_BLOCKS):

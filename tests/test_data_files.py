@@ -23,10 +23,10 @@ def test_the_lists_hold_source_points_and_searches():
          "tests/data/search-queries.yml, line 2: this line cannot be read"),
         ("- search: pump cost\n  answer:\n    - not-covered.html#cost\n",
          "tests/data/search-queries.yml, entry 1: it has search:, answer:; each entry needs exactly search:, answers:."),
-        ("- search: pump cost\n  answers:\n    - not-covered.html\n",
-         "tests/data/search-queries.yml, entry 1: each answer must be page.html#section-id."),
+        ("- search: pump cost\n  answers:\n    - not-covered.md#cost\n",
+         "tests/data/search-queries.yml, entry 1: each answer must be page.html#section-id (or page.html for the whole page)."),
     ],
-    ids=["indentation", "misspelt field", "answer without a section"],
+    ids=["indentation", "misspelt field", "answer naming the Markdown file"],
 )
 def test_a_slip_in_a_list_is_named_in_one_sentence(tmp_path, text, message):
     file = tmp_path / "search-queries.yml"
