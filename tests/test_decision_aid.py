@@ -5,7 +5,9 @@ question; the one-page summary (print media, A4, read back with pypdf) holds exa
 answered, with the date and the page's address; printing the whole page still prints it all. The
 answers leave no cookie and no stored data, and are gone after a reload or a closed tab. The same
 works from the offline copy (file://) and under nginx with the site's Content-Security-Policy.
-With answers filled in, axe finds nothing in light, dark and phone views. Every form control on
+With answers filled in, axe finds nothing in light, dark and phone views. The options table gives
+each option the same rows, about the same number of words and a source in every cell
+(checks/decision_aid.py). Every form control on
 every page has a label (checks/forms.py); a fixture with an unlabelled tick box proves that both
 that check and axe's `label` rule fail.
 """
@@ -15,8 +17,10 @@ import io
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from checks.decision_aid import options_table_problems
 from checks.forms import unlabelled_form_controls
 from conftest import FIXTURES, serve_fixture_page
 from test_accessibility import assert_palette_shown, axe_violations
@@ -215,3 +219,21 @@ def test_axe_reports_an_unlabelled_checkbox(page, server):
     page.goto(serve_fixture_page(page, server, "unlabelled-checkbox.html"))
     problems = axe_violations(page)
     assert any(line.startswith("label ") for line in problems), f"axe should report the unlabelled tick box: {problems}"
+
+
+def test_options_are_described_in_equal_detail_with_sources(site):
+    problems = options_table_problems(site, site / PAGE)
+    assert not problems, "\n".join(problems)
+
+
+def test_options_check_fails_on_a_lopsided_table(site, tmp_path):
+    """One option far shorter than the others, and a cell with no citation."""
+    html = (site / PAGE).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    first_cells = soup.select("table.decision-aid-options__table tbody td[data-option='Injections']")
+    for cell in first_cells:
+        cell.string = "Short."
+    (tmp_path / PAGE).write_text(str(soup), encoding="utf-8")
+    problems = options_table_problems(tmp_path, tmp_path / PAGE)
+    assert any("not described in equal detail" in problem for problem in problems), problems
+    assert any("says nothing about its source for 'Injections several times a day'" in problem for problem in problems), problems
