@@ -1,0 +1,248 @@
+"""Is a pump right for me? (docs/is-a-pump-right-for-me.md): the reader's answers and their summary.
+
+In a real Chromium: a reader ticks boxes and rates statements with the keyboard (Space) and types a
+question; the one-page summary (print media, A4, read back with pypdf) holds exactly what they
+answered, with the date and the page's address; printing the whole page still prints it all. The
+answers leave no cookie and no stored data, and are gone after a reload or a closed tab. The same
+works from the offline copy (file://) and under nginx with the site's Content-Security-Policy.
+With answers filled in, axe finds nothing in light, dark and phone views. The options table gives
+each option the same rows, about the same number of words and a source in every cell
+(checks/decision_aid.py). Every form control on
+every page has a label (checks/forms.py); a fixture with an unlabelled tick box proves that both
+that check and axe's `label` rule fail.
+"""
+
+import datetime
+import io
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from checks.decision_aid import options_table_problems
+from checks.forms import unlabelled_form_controls
+from conftest import FIXTURES, serve_fixture_page
+from test_accessibility import assert_palette_shown, axe_violations
+from test_hosting import RECORD_CSP_VIOLATIONS, nginx, nginx_site, site_path  # noqa: F401 (fixtures)
+from test_offline import offline_copy, offline_zip  # noqa: F401 (fixtures)
+from test_print import squash
+
+pytestmark = pytest.mark.browser
+
+PAGE = "is-a-pump-right-for-me.html"
+SOURCE = "docs/is-a-pump-right-for-me.md"
+# What the test reader answers, by the words of each label, and what they leave alone.
+TICKED = ["I have type 1 diabetes.", "My blood sugar goes up and down a lot.", "Could a pump help me? Why, or why not?"]
+UNTICKED = ["I have diabetes and I am going to have an operation.", "Can I try a pump before I decide?"]
+RATINGS = {"Taking fewer injections": "Very important", "Having fewer hypos, most of all at night": "A bit important"}
+UNRATED = ["Not wearing a device on my body all the time"]
+QUESTION = "Can I swim with my pump on?"
+# Text of the page that has no place in the summary: the options table and the page's explanations.
+NOT_IN_SUMMARY = ["Your options side by side", "How sure is the evidence?", "There are no right or wrong answers."]
+SMALL_SCREEN = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+A4_SHEETS_FOR_THE_SUMMARY = 1
+
+# Every control's state, to see whether any answer is left.
+ANSWERS = """() => [...document.querySelectorAll("form.decision-aid input, form.decision-aid textarea")]
+    .filter(control => control.checked || (control.type === "textarea" && control.value))
+    .map(control => control.value)"""
+STORAGE = "() => ({local: {...localStorage}, session: {...sessionStorage}})"
+
+
+def fill_in(page) -> None:
+    """Answer as a keyboard user: focus each box or choice and press Space; type the question."""
+    for label in TICKED:
+        page.get_by_label(label, exact=True).focus()
+        page.keyboard.press("Space")
+    for statement, answer in RATINGS.items():
+        page.get_by_role("group", name=statement).get_by_label(answer).focus()
+        page.keyboard.press("Space")
+    page.get_by_label("Write any other questions").focus()
+    page.keyboard.type(QUESTION)
+
+
+def summary_pdf(page) -> PdfReader:
+    """Tick "Print only my answers" (keyboard) and print to A4 PDF, as the reader's Print command does."""
+    page.get_by_label("Print only my answers").focus()
+    page.keyboard.press("Space")
+    return print_to_pdf(page)
+
+
+def print_to_pdf(page) -> PdfReader:
+    page.emulate_media(media="print")
+    try:
+        return PdfReader(io.BytesIO(page.pdf(format="A4")))
+    finally:
+        page.emulate_media(media="screen")
+
+
+def summary_problems(pdf: PdfReader) -> list[str]:
+    """What is wrong with a printed summary, in words an editor of the page can act on."""
+    text = squash(" ".join(sheet.extract_text() for sheet in pdf.pages))
+    problems = []
+    if len(pdf.pages) != A4_SHEETS_FOR_THE_SUMMARY:
+        problems.append(f"the summary takes {len(pdf.pages)} A4 sheets, not one")
+    wanted = TICKED + [QUESTION, datetime.date.today().strftime("%-d %B %Y"), PAGE]
+    wanted += [f"{statement}: {answer}" for statement, answer in RATINGS.items()]
+    problems += [f"the summary lacks {item!r}" for item in wanted if squash(item) not in text]
+    unwanted = UNTICKED + UNRATED + NOT_IN_SUMMARY + ["Not important"]
+    problems += [f"the summary shows {item!r}, which the reader did not answer" for item in unwanted if squash(item) in text]
+    return problems
+
+
+def test_summary_holds_only_the_answers_on_one_a4_sheet(page, server):
+    page.goto(server + PAGE)
+    fill_in(page)
+    problems = summary_problems(summary_pdf(page))
+    assert not problems, f"{SOURCE} (docs/stylesheets/decision-aid.css, print rules):\n" + "\n".join(problems)
+
+
+def test_printing_the_whole_page_still_prints_everything(page, server):
+    page.goto(server + PAGE)
+    fill_in(page)
+    text = squash(" ".join(sheet.extract_text() for sheet in print_to_pdf(page).pages))
+    missing = [item for item in UNTICKED + NOT_IN_SUMMARY + ["References"] if squash(item) not in text]
+    assert not missing, f"{SOURCE}: printed without 'Print only my answers', the page lacks {missing}"
+
+
+def test_print_button_prints_the_summary(page, server):
+    """The button ticks "Print only my answers" and opens printing (headless Chromium fires beforeprint)."""
+    page.goto(server + PAGE)
+    page.evaluate("window.__printed = false; addEventListener('beforeprint', () => { window.__printed = true })")
+    page.get_by_role("button", name="Print my summary").click()
+    assert page.get_by_label("Print only my answers").is_checked(), "the Print my summary button did not choose the summary"
+    assert page.evaluate("window.__printed"), "the Print my summary button did not open printing"
+
+
+def test_answers_leave_no_trace(browser, server):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        addresses = []
+        page.on("framenavigated", lambda frame: addresses.append(frame.url))
+        page.goto(server + PAGE)
+        before = page.evaluate(STORAGE)
+        fill_in(page)
+        # Some browsers send a form when Enter is pressed in it; sent, this one must go nowhere.
+        page.evaluate("document.querySelector('form.decision-aid').requestSubmit()")
+        problems = []
+        if cookies := context.cookies():
+            problems.append(f"cookies were set: {[cookie['name'] for cookie in cookies]}")
+        if (after := page.evaluate(STORAGE)) != before:
+            problems.append(f"the browser's storage changed from {before} to {after}")
+        # Leave and come back: a page rebuilt from history gets its form refilled unless the form
+        # says autocomplete="off". (An unload listener keeps the page out of the back/forward
+        # cache, which would bring back the page itself, as on any site.)
+        page.evaluate("addEventListener('unload', () => {})")
+        page.goto(server + "index.html")
+        page.go_back()
+        if left := page.evaluate(ANSWERS):
+            problems.append(f"after leaving the page and coming back, these answers were still there: {left}")
+        page.reload()
+        if left := page.evaluate(ANSWERS):
+            problems.append(f"after a reload these answers were still there: {left}")
+        fill_in(page)
+        page.close()
+        page = context.new_page()  # the tab closed; the reader opens the page again
+        page.goto(server + PAGE)
+        if left := page.evaluate(ANSWERS):
+            problems.append(f"after closing the tab these answers were still there: {left}")
+    finally:
+        context.close()
+    problems += [f"sending the form put the answers in the address {url}" for url in addresses if "?" in url]
+    assert not problems, f"{SOURCE} must keep answers private and for this visit only:\n" + "\n".join(problems)
+
+
+def test_clear_my_answers_empties_the_form(page, server):
+    page.goto(server + PAGE)
+    fill_in(page)
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.evaluate(ANSWERS) == [], "Clear my answers left some answers"
+
+
+VIEWS = {
+    "light": {"color_scheme": "light"},
+    "dark": {"color_scheme": "dark"},
+    "phone": {"color_scheme": "light", **SMALL_SCREEN},
+}
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_page_with_answers_passes_axe(browser, server, view):
+    page = browser.new_page(**VIEWS[view])
+    try:
+        page.goto(server + PAGE)
+        assert_palette_shown(page, PAGE, "dark" if view == "dark" else "light")
+        fill_in(page)
+        problems = axe_violations(page)
+    finally:
+        page.context.close()
+    assert not problems, f"{SOURCE} with answers filled in ({view} view):\n" + "\n".join(problems)
+
+
+def test_works_from_the_offline_copy(browser, offline_copy):  # noqa: F811 (fixture from test_offline)
+    context = browser.new_context()
+    requests = []
+    context.route(lambda url: not url.startswith("file://"), lambda route: (requests.append(route.request.url), route.abort()))
+    try:
+        page = context.new_page()
+        page.goto((offline_copy / PAGE).as_uri())
+        fill_in(page)
+        problems = summary_problems(summary_pdf(page))
+    finally:
+        context.close()
+    problems += [f"the offline copy tried to load {url}" for url in requests]
+    assert not problems, f"{SOURCE} opened from the offline copy:\n" + "\n".join(problems)
+
+
+def test_works_under_the_content_security_policy(browser, nginx):  # noqa: F811 (fixture from test_hosting)
+    context = browser.new_context()
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    try:
+        page = context.new_page()
+        page.goto(nginx + PAGE)
+        fill_in(page)
+        problems = summary_problems(summary_pdf(page))
+        page.get_by_role("button", name="Print my summary").click()  # its script must run under the policy
+        problems += page.evaluate("window.__cspViolations")
+    finally:
+        context.close()
+    assert not problems, f"{SOURCE} served by nginx with the site's policy:\n" + "\n".join(problems)
+
+
+def test_every_form_control_has_a_label(site):
+    problems = unlabelled_form_controls(site)
+    assert not problems, "Form controls a screen reader cannot name:\n" + "\n".join(problems)
+
+
+def test_label_check_fails_on_an_unlabelled_checkbox(tmp_path):
+    shutil.copy(FIXTURES / "browser-failures" / "unlabelled-checkbox.html", tmp_path)
+    problems = unlabelled_form_controls(tmp_path)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("docs/unlabelled-checkbox.md: the form control <input> checkbox 'long-term', value 'type 1' has no label")
+    assert "has no <fieldset> with a <legend>" in problems[1]
+
+
+def test_axe_reports_an_unlabelled_checkbox(page, server):
+    page.goto(serve_fixture_page(page, server, "unlabelled-checkbox.html"))
+    problems = axe_violations(page)
+    assert any(line.startswith("label ") for line in problems), f"axe should report the unlabelled tick box: {problems}"
+
+
+def test_options_are_described_in_equal_detail_with_sources(site):
+    problems = options_table_problems(site, site / PAGE)
+    assert not problems, "\n".join(problems)
+
+
+def test_options_check_fails_on_a_lopsided_table(site, tmp_path):
+    """One option far shorter than the others, and a cell with no citation."""
+    html = (site / PAGE).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    first_cells = soup.select("table.decision-aid-options__table tbody td[data-option='Injections']")
+    for cell in first_cells:
+        cell.string = "Short."
+    (tmp_path / PAGE).write_text(str(soup), encoding="utf-8")
+    problems = options_table_problems(tmp_path, tmp_path / PAGE)
+    assert any("not described in equal detail" in problem for problem in problems), problems
+    assert any("says nothing about its source for 'Injections several times a day'" in problem for problem in problems), problems
