@@ -6,7 +6,10 @@ pa11y comes from npm (package.json) and runs in the same Chromium as the other b
   shows that it still switches colours by mouse and by keyboard;
 - the search form keeps Material's design, because a test below shows it is no barrier: typing
   shows results in place (no change of context, WCAG 3.2.2), and Enter, the keyboard's submit,
-  opens the best result.
+  opens the best result;
+- the decision aid's form ("Is a pump right for me?") is a worksheet that sends nothing (method
+  dialog): its actions are its own buttons, Print and Clear, and a test below shows that Enter
+  changes nothing and that the keyboard reaches both buttons.
 HTML_CodeSniffer also reads elements no one can see: Material's hidden contents toggle on the print
 page has no label, which a test below shows reaches neither the keyboard nor a screen reader.
 """
@@ -26,6 +29,7 @@ pytestmark = pytest.mark.browser
 # Errors shown, each by its own test, to be no barrier: (rule code ending, text in the element's HTML).
 ACCEPTED = {
     ("H32.2", 'class="md-search__form"'): "search needs no submit button: test_search_form_is_no_barrier_without_a_submit_button",
+    ("H32.2", 'class="decision-aid"'): "a worksheet that sends nothing: test_decision_aid_form_is_no_barrier_without_a_submit_button",
     # Material's menu writes a hidden contents toggle even for a page with no sections (print.md),
     # and its label only when there are sections: test_unlabelled_contents_toggle_is_hidden_from_everyone
     ("H91.InputCheckbox.Name", 'id="__toc"'): "hidden, never reached or announced",
@@ -73,6 +77,32 @@ def test_search_form_is_no_barrier_without_a_submit_button(page, server):
     assert not page_loads and page.url == home, f"searching reloaded or left the page: {page_loads}"
     page.keyboard.press("Enter")  # the keyboard's way to submit: Material opens the best result
     page.wait_for_url(lambda url: site_location(url, server) != "index.html")
+
+
+def test_decision_aid_form_is_no_barrier_without_a_submit_button(page, server):
+    aid = server + "is-a-pump-right-for-me.html"
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1 }")
+    page.goto(aid)
+    page_loads = []
+    page.on("framenavigated", lambda frame: page_loads.append(frame.url) if frame == page.main_frame else None)
+    first_box = page.locator("form.decision-aid input[type=checkbox]").first
+    first_box.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")  # the keyboard's submit: for this worksheet it must change nothing
+    expect(first_box, "Enter in the worksheet should leave the reader where they were").to_be_focused()
+    expect(first_box).to_be_checked()
+    assert not page_loads and page.url == aid, f"Enter in the worksheet reloaded or left the page: {page_loads}"
+    assert not page.evaluate("window.printed"), "Enter in the worksheet started printing"
+    reached = set()
+    for _ in range(200):  # every tick box, radio group and button of the page lies on the way
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.textContent.trim()"))
+        if {"Print my summary", "Clear my answers"} <= reached:
+            break
+    assert {"Print my summary", "Clear my answers"} <= reached, "the keyboard does not reach the worksheet's buttons"
+    page.keyboard.press("Shift+Tab")  # back from Clear to Print, and press it
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1, "the Print my summary button did not print by keyboard"
 
 
 def test_palette_toggle_switches_colours_by_mouse_and_keyboard(page, server):
