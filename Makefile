@@ -42,7 +42,7 @@ check: $(VENV)/.test-installed ## quick check while writing: strict build and ev
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
-	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling"
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
 
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
 	@$(BIN)/python -m checks.data_files

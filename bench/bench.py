@@ -35,7 +35,7 @@ from pathlib import Path
 
 from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
 from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
-from checks.build import ZENSICAL, build_site, build_with_zensical, copy_for_zensical
+from checks.build import ZENSICAL, build_site, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
 from checks.data_files import search_queries
 
@@ -117,7 +117,7 @@ def build_times() -> tuple[dict, dict]:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         material = [build_seconds(lambda: build_site(ROOT, folder / f"material-{run}"), "make build") for run in range(BUILDS)]
-        zensical_project = copy_for_zensical(folder / "zensical")
+        zensical_project = copy_for_build(folder / "zensical")
         zensical = [build_seconds(lambda: build_with_zensical(zensical_project), "make zensical") for _ in range(BUILDS)]
     zensical_version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.split()[-1]
     return (

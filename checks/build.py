@@ -80,17 +80,18 @@ def with_fix(problem: str) -> str:
 
 ROOT = Path(__file__).resolve().parent.parent
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
-# Top-level folders a Zensical build does not read. Zensical writes only inside the project folder
-# (site/ and a .cache/ folder), so it builds a copy of the project, and the working folders stay untouched.
-NOT_READ_BY_ZENSICAL = {
+# Top-level folders no build reads: tools, output, tests. Zensical writes only inside the project
+# folder (site/ and a .cache/ folder), so it builds a copy of the project; tests that break a page on
+# purpose break a copy too. Leaving these out keeps the copy small and quick.
+NOT_READ_BY_A_BUILD = {
     ".git", ".venv", ".venv-zensical", "site", "site-zensical", ".cache", ".pytest_cache", "node_modules", "dist",
-    "tests", "bench",
+    "tests", "bench", "test-artifacts",
 }
 
 
-def copy_for_zensical(destination: Path) -> Path:
-    """A copy of the project for Zensical to build in; returns its folder."""
-    skip = lambda folder, names: NOT_READ_BY_ZENSICAL & set(names) if Path(folder) == ROOT else set()  # noqa: E731
+def copy_for_build(destination: Path) -> Path:
+    """A copy of what a build reads (pages, includes, templates, settings); returns its folder."""
+    skip = lambda folder, names: NOT_READ_BY_A_BUILD & set(names) if Path(folder) == ROOT else set()  # noqa: E731
     return Path(shutil.copytree(ROOT, destination, ignore=skip))
 
 

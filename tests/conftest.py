@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checks.browser import CHROMIUM_ARGS, chromium_executable, serving
-from checks.build import ZENSICAL, build_problems, build_site, build_with_zensical, copy_for_zensical
+from checks.build import ZENSICAL, build_problems, build_site, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,7 +126,7 @@ def zensical_site(tmp_path_factory) -> Path:
     """The real site, built once by Zensical in strict mode (into a temporary copy of the project)."""
     if not ZENSICAL.exists():
         pytest.fail("Zensical is not installed: `make test` installs it (or run `make zensical`).", pytrace=False)
-    project = copy_for_zensical(tmp_path_factory.mktemp("zensical") / "project")
+    project = copy_for_build(tmp_path_factory.mktemp("zensical") / "project")
     result = build_with_zensical(project)
     if result.returncode != 0:
         output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)  # Zensical colours its messages

@@ -18,6 +18,8 @@ import pytest
 from checks.external_links import link_report
 from conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow  # real servers and time limits: the tool's own tests, in make test only
+
 
 class Answers(http.server.BaseHTTPRequestHandler):
     """/ok answers 200, /moved redirects to /ok, anything else is 404."""

@@ -1,9 +1,6 @@
 """Links: every link, image and file on the site leads somewhere real."""
 
-import shutil
-
-from checks.build import build_site
-from conftest import ROOT
+from checks.build import build_site, copy_for_build
 from checks.sitecheck import bad_external_links, broken_links, external_links
 
 
@@ -40,8 +37,7 @@ def test_external_link_checker_catches_a_plain_http_link(broken_site):
 
 def test_strict_build_fails_on_a_link_to_a_missing_section(tmp_path):
     """MkDocs' own validation is switched on: a bad #anchor stops the build and names the file."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "node_modules", ".git", "tests"))
+    project = copy_for_build(tmp_path / "project")
     page = project / "docs" / "index.md"
     page.write_text(page.read_text() + "\n[Broken](glossary.md#no-such-term)\n")
     result = build_site(project, tmp_path / "site")

@@ -32,6 +32,8 @@ from test_links import (  # noqa: F401
 )
 from test_page_status import test_no_page_claims_a_check_that_did_not_happen  # noqa: F401
 
+pytestmark = pytest.mark.slow  # a second engine builds the site: in make test, not in the quick make check
+
 
 @pytest.fixture(scope="module")
 def site(zensical_site):
