@@ -27,6 +27,7 @@ SITE_PATH = $(shell $(BIN)/python -c "from mkdocs.config import load_config; fro
 serve: $(VENV)/.site-installed ## preview the site; prints the address to open; reloads on every save
 	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH) in your browser. It reloads when you save a page,"
 	@echo "an include (includes/) or a template (overrides/). Stop it with Ctrl+C."
+	@$(BIN)/python -m checks.front_matter --preview
 	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
 
 # checks.data_files reads the educator's lists in tests/data/ and names any slip in them;

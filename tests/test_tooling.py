@@ -5,6 +5,7 @@ These start make, MkDocs and a web server, so they run in `make test` only (mark
 """
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -101,10 +102,13 @@ def wait_for_page(url: str, words: str) -> bool:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    """`make serve` on a copy whose About page has a broken link: (project, page address, output file)."""
+    """`make serve` on a copy whose About page has a broken link and whose glossary has a review date
+    written the wrong way: (project, page address, output file)."""
     project = project_copy(tmp_path_factory.mktemp("preview") / "project")
     with open(project / "docs" / "about.md", "a", encoding="utf-8") as page:
         page.write(BROKEN_LINK)
+    glossary = project / "docs" / "glossary.md"
+    glossary.write_text(re.sub(r"(?m)^next_review: .*$", "next_review: 25/11/2027", glossary.read_text(), count=1))
     address = f"127.0.0.1:{free_port()}"
     output = project.parent / "serve.log"
     with open(output, "w") as log:
@@ -127,6 +131,15 @@ def test_preview_serves_pages_while_a_link_is_broken_and_prints_the_address(prev
     log = output.read_text()
     assert f"Preview: open {url.removesuffix('about.html')} in your browser" in log, log
     assert "WARNING" in log and "no-such-page.md" in log, f"The broken link is not shown as a warning:\n{log}"
+
+
+def test_preview_names_a_front_matter_mistake_in_one_sentence_and_keeps_serving(preview):
+    project, url, output = preview
+    glossary = url.replace("about.html", "glossary.html")
+    assert wait_for_page(glossary, "Glossary"), f"The preview did not serve {glossary}:\n{output.read_text()}"
+    log = output.read_text()
+    assert "docs/glossary.md: `next_review: 25/11/2027` is not written YYYY-MM-DD." in log, log
+    assert "Traceback" not in log, f"The preview showed Python's traceback:\n{log}"
 
 
 @pytest.mark.parametrize(
