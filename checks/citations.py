@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from checks.front_matter import markdown_pages, page_name
 from checks.sitecheck import HEADING_TAGS, content_pages, main_content, source_name
 
 REFERENCES_FILE = "includes/references.md"
@@ -108,8 +109,9 @@ def citation_problems(docs: Path, references_file: Path) -> list[str]:
     references, _ = read_references(references_file)
     used: set[str] = set()
     problems = []
-    for page in sorted(docs.rglob("*.md")):
-        name = "docs/" + page.relative_to(docs).as_posix()
+    for page in markdown_pages(docs):
+        name = page_name(page)
+        page = docs / page
         cited: dict[str, int] = {}
         included: dict[str, int] = {}
         has_marker = has_heading = False

@@ -6,13 +6,11 @@ so that today's pages meet them with room to spare (November 2026: the longest s
 34 words; the hardest passage of 20 words or more reads at grade 17.5).
 """
 
-import re
 from pathlib import Path
 
 import textstat
-from bs4 import BeautifulSoup
 
-from checks.sitecheck import HEADING_TAGS, main_content, source_name, written_pages
+from checks.sitecheck import HEADING_TAGS, SENTENCE_BREAK, read_copy, source_name, text_blocks, written_pages
 
 LONGEST_SENTENCE = 40  # words in one sentence
 HARDEST_GRADE = 20  # Flesch-Kincaid grade of one passage of at least GRADED_WORDS words
@@ -39,26 +37,19 @@ def passages(page: Path):
     """(element, text) for each paragraph or list item a reader reads as a piece of text: no headings,
     code or review dates, and no lists of references (the lists in the sections that search leaves
     out, data-search-exclude, and footnotes): a reference is a title, not a sentence."""
-    article = BeautifulSoup(str(main_content(page)), "html.parser")
+    article = read_copy(page)
     for heading in article.find_all(HEADING_TAGS, attrs={"data-search-exclude": True}):
         for part in heading.find_next_siblings():
             if part.name in HEADING_TAGS:
                 break
             if part.name in ("ul", "ol"):
                 part.decompose()
-    for unwanted in article.select("a.headerlink, a.footnote-ref, .page-status, .page-feedback, pre, code, script, .footnote"):
-        unwanted.decompose()
-    for element in article.find_all(PASSAGES):
-        if element.find(PASSAGES):  # a list item holding a paragraph: the inner one is the passage
-            continue
-        text = " ".join(element.get_text().split())
-        if text:
-            yield element, text
+    yield from text_blocks(article, PASSAGES)
 
 
 def passage_problem(text: str) -> str | None:
     """What is too hard about one passage, or None."""
-    longest = max(len(sentence.split()) for sentence in re.split(r"(?<=[.?!])\s+", text))
+    longest = max(len(sentence.split()) for sentence in SENTENCE_BREAK.split(text))
     if longest > LONGEST_SENTENCE:
         return f"has a sentence of {longest} words (the limit is {LONGEST_SENTENCE}). Split it into shorter sentences."
     words = len(text.split())

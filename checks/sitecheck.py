@@ -198,18 +198,34 @@ def pages_not_in_navigation(site: Path) -> list[str]:
 # --- Reading level ------------------------------------------------------------------------------
 
 
-def readable_text(page: Path) -> str:
-    """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
+# What a reader does not read as the page's own text: permalinks, citation numbers, the status and
+# feedback lines the templates add, code, and the list of references (other people's titles).
+NOT_READ = "a.headerlink, a.footnote-ref, .page-status, .page-feedback, pre, code, script, div.footnote"
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+
+
+def read_copy(page: Path) -> BeautifulSoup:
+    """A copy of the page's main text, without what a reader does not read (NOT_READ), to trim further."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
-    for unwanted in article.select("a.headerlink, a.footnote-ref, .page-status, .page-feedback, pre, code, script, div.footnote"):
+    for unwanted in article.select(NOT_READ):
         unwanted.decompose()
-    sentences = []
-    for block in article.find_all(TEXT_BLOCKS):
-        if block.find(TEXT_BLOCKS):  # a list item holding a paragraph: count the inner block once
+    return article
+
+
+def text_blocks(article: BeautifulSoup, tags: list[str]):
+    """(block, its words) for each block a reader reads as one piece; a list item holding a paragraph
+    counts once, as the inner block."""
+    for block in article.find_all(tags):
+        if block.find(tags):
             continue
         text = " ".join(block.get_text().split())
         if text:
-            sentences.append(text if text[-1] in ".?!:" else text + ".")
+            yield block, text
+
+
+def readable_text(page: Path) -> str:
+    """The page's main text as sentences: each heading, list item or paragraph ends a sentence."""
+    sentences = [text if text[-1] in ".?!:" else text + "." for _, text in text_blocks(read_copy(page), TEXT_BLOCKS)]
     return "\n".join(sentences)
 
 
@@ -219,7 +235,7 @@ def reading_grade(page: Path) -> float:
 
 def hardest_sentences(page: Path, count: int = 3) -> list[str]:
     """The sentences that push the grade up most, to show an editor where to start."""
-    sentences = re.split(r"(?<=[.?!])\s+", readable_text(page))
+    sentences = SENTENCE_BREAK.split(readable_text(page))
     return sorted(sentences, key=lambda s: textstat.flesch_kincaid_grade(s) * len(s.split()), reverse=True)[:count]
 
 
