@@ -20,7 +20,6 @@ so that both the transfer sizes and Lighthouse see what a reader would download.
 """
 
 import gzip
-import http.server
 import json
 import os
 import resource
@@ -28,12 +27,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from importlib.metadata import version
 from pathlib import Path
 
-from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable
+from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable, serving
 from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
 from checks.build import ZENSICAL, build_site, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
@@ -135,13 +133,6 @@ def build_for_address(site_dir: Path, base_url: str) -> None:
     from mkdocs.config import load_config
 
     build(load_config(str(ROOT / "mkdocs.yml"), site_url=base_url, site_dir=str(site_dir), strict=True))
-
-
-def start_server(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = lambda *args: GzipHandler(*args, directory=str(site_dir))  # noqa: E731
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_port}/"
 
 
 def first_visit(browser, url: str) -> dict[str, int]:
@@ -296,9 +287,8 @@ def main() -> None:
         print_builds(results)
         return
 
-    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+    with tempfile.TemporaryDirectory() as folder, serving(Path(folder), GzipHandler) as base_url, sync_playwright() as playwright:
         site_dir = Path(folder)
-        httpd, base_url = start_server(site_dir)
         build_for_address(site_dir, base_url)
         browser = playwright.chromium.launch(
             executable_path=chromium_executable(), args=CHROMIUM_ARGS, chromium_sandbox=False
@@ -315,7 +305,6 @@ def main() -> None:
         chromium = chromium_executable() or playwright.chromium.executable_path
         browser.close()
         results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in LIGHTHOUSE_PAGES}
-        httpd.shutdown()
 
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)

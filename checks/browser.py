@@ -4,6 +4,7 @@ import contextlib
 import functools
 import http.server
 import os
+import socket
 import threading
 from pathlib import Path
 
@@ -38,10 +39,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(folder: Path):
+def serving(folder: Path, handler_class: type[QuietHandler] = QuietHandler):
     """Serve a built site's folder on 127.0.0.1 at a free port; yields the base URL, ending in '/'."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on, for a server a test starts itself (nginx, make serve)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -26,7 +26,7 @@ from conftest import FIXTURES, serve_fixture_page
 from test_accessibility import assert_palette_shown, axe_violations
 from test_hosting import RECORD_CSP_VIOLATIONS, nginx, nginx_site, site_path  # noqa: F401 (fixtures)
 from test_offline import offline_copy, offline_zip  # noqa: F401 (fixtures)
-from test_print import squash
+from test_print import pdf_text, squash
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,7 @@ def print_to_pdf(page) -> PdfReader:
 
 def summary_problems(pdf: PdfReader) -> list[str]:
     """What is wrong with a printed summary, in words an editor of the page can act on."""
-    text = squash(" ".join(sheet.extract_text() for sheet in pdf.pages))
+    text = squash(pdf_text(pdf))
     problems = []
     if len(pdf.pages) != A4_SHEETS_FOR_THE_SUMMARY:
         problems.append(f"the summary takes {len(pdf.pages)} A4 sheets, not one")

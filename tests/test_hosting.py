@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from checks.browser import free_port
 from checks.browser_search import describe, search_results
 from conftest import ROOT
 from checks.sitecheck import absolute_root, content_pages, read_page
@@ -45,12 +46,6 @@ document.addEventListener("securitypolicyviolation", event => window.__cspViolat
 
 def nginx_binary() -> str | None:
     return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")  # sbin: not on a user's PATH
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_listening(process: subprocess.Popen, port: int, log: Path) -> None:

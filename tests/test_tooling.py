@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.browser import free_port
 from conftest import ROOT
 
 pytestmark = pytest.mark.tooling
@@ -74,12 +74,6 @@ def test_a_failed_check_shows_its_message_and_no_code(tmp_path):
     assert result.returncode != 0, result.stdout
     assert "docs/about.md: the image 'favicon.svg' has no alt text." in result.stdout, result.stdout
     assert "def test_" not in result.stdout and "assert not" not in result.stdout, result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def page_text(url: str) -> str | None:
