@@ -26,7 +26,9 @@ DUE_SOON_DAYS = 30
 SIGNOFF_PARTS = ("name", "role", "date")
 # Fields MkDocs or Material read, besides the status: the page's own title, its template, hidden
 # sidebars and search settings.
-KNOWN_FIELDS = {"description", "title", "last_checked", "clinical_signoff", "next_review", "template", "hide", "search"}
+KNOWN_FIELDS = {
+    "description", "title", "last_checked", "clinical_signoff", "next_review", "status_note", "template", "hide", "search"
+}
 # The fields pages had before this status existed, and what replaces each.
 REPLACED_FIELDS = {
     "reviewed": "use `last_checked:` for the date the page was last checked against its sources",

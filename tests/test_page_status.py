@@ -25,15 +25,22 @@ import minijinja
 import pytest
 from bs4 import BeautifulSoup
 
-from checks.front_matter import front_matter_problems, markdown_pages, page_status, reviews_due
+from checks.front_matter import front_matter_problems, markdown_pages, page_status, read_front_matter, reviews_due
 from conftest import DOCS, FIXTURES, ROOT, build_site
 from checks.sitecheck import main_content, read_page, readable_text
 
 FIXTURE = FIXTURES / "page-status"
 FIXTURE_TODAY = datetime.date(2026, 11, 25)  # the fixture's dates are written relative to this day
-UNSIGNED_NOTICE = (
-    "This page has not yet been checked by a health professional. Use it to prepare questions for your care team."
-)
+NOT_CHECKED = "This page has not yet been checked by a health professional."
+USUAL_ADVICE = "Use it to prepare questions for your care team."
+UNSIGNED_NOTICE = f"{NOT_CHECKED} {USUAL_ADVICE}"
+
+
+def unsigned_notice(page_file: Path) -> str:
+    """The notice an unsigned page shows: its own `status_note` in place of the usual advice, where it has one."""
+    fields, _, _ = read_front_matter(page_file.read_text(encoding="utf-8"))
+    note = str((fields or {}).get("status_note") or USUAL_ADVICE).strip()
+    return f"{NOT_CHECKED} {note}"
 
 
 def shown_status(page: Path) -> str:
@@ -106,7 +113,7 @@ def test_front_matter_check_names_each_mistake_page_and_field():
         "docs/unknown-fields.md: front matter has the old field `reviewed_by:`; use `clinical_signoff:` with the "
         "name, role and date of the clinician who signed, or leave it empty until one does.",
         "docs/unknown-fields.md: front matter has an unknown field `next_reveiw:`. Check its spelling; the fields "
-        "are clinical_signoff, description, hide, last_checked, next_review, search, template, title.",
+        "are clinical_signoff, description, hide, last_checked, next_review, search, status_note, template, title.",
         "docs/unknown-fields.md: `clinical_signoff` has an unknown field `email:`. It takes only name, role and date.",
         "docs/unknown-fields.md: front matter has no `next_review:`. Add the date the page is due for review, "
         "written YYYY-MM-DD, at most 3 years after its last check or sign-off.",
@@ -158,7 +165,7 @@ def status_problems(docs: Path, site: Path, today: datetime.date) -> list[str]:
             expected = f"Checked by {status.signoff['name']}, {status.signoff['role']}, on"
             if not shown.startswith(expected):
                 problems.append(f"{name}: signed in its front matter, but shows {shown!r} under its title")
-        elif not shown.startswith(UNSIGNED_NOTICE):
+        elif not shown.startswith(unsigned_notice(docs / page)):
             problems.append(f"{name}: not signed, but does not show the notice under its title (it shows {shown!r})")
         if not status.signed:
             for claim in re.findall(r"(?:reviewed|approved|checked) by [^.]*", readable_text(built), re.IGNORECASE):
@@ -170,6 +177,15 @@ def test_no_page_claims_a_check_that_did_not_happen(site):
     """Today no clinician has signed any page: each shows the notice, and none says who checked it."""
     problems = status_problems(DOCS, site, datetime.date.today())
     assert not problems, "\n".join(problems)
+
+
+def test_the_urgent_help_page_status_says_call_999_not_prepare_questions(site):
+    """On the emergency page the notice must not send a reader off to prepare questions (clinical read F-MW4)."""
+    shown = shown_status(site / "get-help-urgently.html")
+    assert shown.startswith(NOT_CHECKED) and "call 999" in shown and USUAL_ADVICE not in shown, (
+        f"docs/get-help-urgently.md shows {shown!r} under its title. Its `status_note:` should say it follows NHS "
+        "advice and to call 999 in an emergency."
+    )
 
 
 @pytest.fixture(scope="module")
