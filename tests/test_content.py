@@ -4,9 +4,11 @@ import pytest
 
 from checks.data_files import source_points
 from checks.sitecheck import (
+    absolute_root,
     content_pages,
     hardest_sentences,
     main_content,
+    read_page,
     reading_grade,
     section_text,
     source_name,
@@ -80,3 +82,16 @@ def test_every_page_carries_the_emergency_line_with_a_working_link_to_urgent_hel
         elif page.name != "print.html" and link["href"] != "get-help-urgently.html":
             problems.append(f"{source_name(site, page)}: the emergency line links to {link['href']}, not get-help-urgently.html")
     assert not problems, "Fix includes/disclaimer.md:\n" + "\n".join(problems)
+
+
+def test_the_404_page_carries_the_emergency_line_too(site):
+    """A reader who lands on an address that does not exist still sees where to get help (overrides/404.html)."""
+    not_found = site / "404.html"
+    line = main_content(not_found).select_one(".disclaimer")
+    link = line.select_one("a[href]") if line else None
+    assert line is not None and "Call 999" in line.get_text() and link is not None, (
+        "overrides/404.html: the page has no emergency line. Keep its 'Feeling very unwell? Call 999' box."
+    )
+    assert link["href"] == f"{absolute_root(read_page(not_found))}get-help-urgently.html", (
+        f"overrides/404.html: the emergency line links to {link['href']}, not the urgent-help page from the site's root"
+    )
