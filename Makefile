@@ -31,7 +31,9 @@ serve: $(VENV)/.site-installed ## preview the site; prints the address to open; 
 	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
 
 # checks.data_files reads the educator's lists in tests/data/ and names any slip in them;
-# checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence.
+# checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence;
+# checks.facts names each line where a page gives a clinical number otherwise than tests/data/facts.yml
+# (it reads the Markdown, so it holds for the Material and the Zensical build alike).
 # checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
 # fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
 CHECKED_SITE := site
@@ -42,12 +44,14 @@ build: $(VENV)/.site-installed ## strict build into site/
 check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.facts docs
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
 
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.facts docs
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
 

@@ -1,5 +1,6 @@
 """The educator's own lists, kept as plain YAML files under tests/data/ (each explains itself in
-its first lines): the points of the source text, and the searches patients type.
+its first lines): the points of the source text, the searches patients type, and the clinical
+numbers that several pages state (checks/facts.py holds every page to them).
 
 `make check` and `make test` read them first (`python -m checks.data_files`), so a slip in a file
 gives one line naming the file, the entry and what to fix, not a traceback.
@@ -14,6 +15,9 @@ import yaml
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SOURCE_POINTS_FILE = DATA / "source-points.yml"
 SEARCH_QUERIES_FILE = DATA / "search-queries.yml"
+FACTS_FILE = DATA / "facts.yml"
+ROOT = DATA.parent.parent
+VALUE_PLACE = "{value}"  # where a fact's number stands in each of its said_as phrases
 
 
 class SourcePoint(NamedTuple):
@@ -25,6 +29,14 @@ class SourcePoint(NamedTuple):
 class Query(NamedTuple):
     text: str
     answers: tuple[str, ...]  # page.html#section-id, the best answer first
+
+
+class Fact(NamedTuple):
+    id: str
+    about: str  # what the number is, in words, for messages
+    value: str  # as pages write it: "2 to 4 hours"
+    source: str  # its reference key in includes/references.md (or the repository file that sets it)
+    said_as: tuple[str, ...]  # phrases that state it: "DKA ... within {value} hours"
 
 
 class DataFileError(ValueError):
@@ -76,10 +88,41 @@ def search_queries(file: Path = SEARCH_QUERIES_FILE) -> list[Query]:
     return [Query(entry["search"], tuple(entry["answers"])) for entry in entries]
 
 
+def facts(file: Path = FACTS_FILE) -> list[Fact]:
+    from checks.citations import REFERENCES_FILE, read_references  # only this list needs the references
+
+    name = f"tests/data/{file.name}"
+    entries = read_entries(file, {"id": str, "about": str, "value": str, "source": str, "said_as": list})
+    references, _ = read_references(ROOT / REFERENCES_FILE)
+    seen = set()
+    for number, entry in enumerate(entries, 1):
+        where = f"{name}, entry {number} ({entry['id']})"
+        if entry["id"] in seen:
+            raise DataFileError(f"{where}: the id is used twice. Give each fact its own id.")
+        seen.add(entry["id"])
+        if not any(character.isdigit() for character in entry["value"]):
+            raise DataFileError(f"{where}: value: must hold the number as pages write it, like '2 to 4 hours'.")
+        if entry["source"] not in references and not (ROOT / entry["source"]).is_file():
+            raise DataFileError(
+                f"{where}: source: '{entry['source']}' is not a key in {REFERENCES_FILE}. Write the key of the reference "
+                "that states this number."
+            )
+        for phrase in entry["said_as"]:
+            if phrase.count(VALUE_PLACE) != 1:
+                raise DataFileError(
+                    f"{where}: said_as: '{phrase}' must have {VALUE_PLACE} once, where the number stands, "
+                    "like 'DKA ... within {value} hours'."
+                )
+    return [
+        Fact(entry["id"], entry["about"], entry["value"], entry["source"], tuple(entry["said_as"])) for entry in entries
+    ]
+
+
 def main() -> int:
     try:
         source_points()
         search_queries()
+        facts()
     except DataFileError as error:
         print(error)
         return 1
