@@ -30,8 +30,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from checks.browser import CHROMIUM_ARGS, chromium_executable
+from checks.build import build_site, copy_for_build
 from checks.decision_aid import balance_problems, options_table_problems
 from checks.forms import unlabelled_form_controls
+from checks.sitecheck import main_content
 from conftest import FIXTURES, serve_fixture_page
 from test_accessibility import assert_palette_shown, axe_violations
 from test_hosting import RECORD_CSP_VIOLATIONS, nginx, nginx_site, site_path  # noqa: F401 (fixtures)
@@ -409,3 +411,28 @@ def test_balance_check_fails_on_an_option_without_harms_and_a_tilted_values_list
     assert any("'What may be harder or riskier' gives 'Insulin pump' no real harms" in problem for problem in problems), problems
     assert any("'What may get better' gives 'Injections several times a day' no real advantages" in problem for problem in problems), problems
     assert any("list is tilted (4 statements point towards injections, 6 towards a device)" in problem for problem in problems), problems
+
+
+AUTHORSHIP_UNSET = ["has not yet said who wrote this page", "has not yet said how this work was paid for"]
+
+
+def test_authors_and_funding_show_only_what_the_publisher_set(site, tmp_path):
+    """extra.authorship in mkdocs.yml: while empty the page says so; once set it shows exactly that."""
+    about = main_content(site / PAGE).select_one("#about-this-page").find_parent().get_text(" ", strip=True)
+    problems = [f"with extra.authorship empty, the page lacks {words!r}" for words in AUTHORSHIP_UNSET if words not in about]
+    project = copy_for_build(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            "  authorship:\n    written_by:\n    role:\n    funding:\n",
+            "  authorship:\n    written_by: Test Team Alpha\n    role: fictional educators\n    funding: No funding\n",
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(project, tmp_path / "built")
+    assert result.returncode == 0, result.stderr
+    built = (tmp_path / "built" / PAGE).read_text(encoding="utf-8")
+    wanted = ["Test Team Alpha (fictional educators).", "No funding"]
+    problems += [f"with extra.authorship set, the page lacks {words!r}" for words in wanted if words not in built]
+    problems += [f"with extra.authorship set, the page still says {words!r}" for words in AUTHORSHIP_UNSET if words in built]
+    assert not problems, "overrides/partials/authorship.html and mkdocs.yml (extra.authorship):\n" + "\n".join(problems)
