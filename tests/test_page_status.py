@@ -1,7 +1,7 @@
 """Every page tells the reader the truth about itself, and the publishing gate enforces a clinical sign-off.
 
 - The front matter (checks/front_matter.py) is checked page by page: one sentence per mistake.
-- Each built page shows its status under its title: "Checked by NAME, ROLE, on DATE" when a clinician
+- Each built page shows its status at its end (the draft banner is under its title): "Checked by NAME, ROLE, on DATE" when a clinician
   signed it, otherwise the notice that no health professional has checked it yet. No page of the
   guide is signed today, so every page must show the notice and none may claim a check.
 - `make test` only warns about reviews due within 30 days or overdue; `make release-check`
@@ -36,13 +36,19 @@ UNSIGNED_NOTICE = (
 )
 
 
+def visible_text(status) -> str:
+    """A status box's words as a reader sees them: the overdue notice stays hidden until its script shows it."""
+    return " ".join(" ".join(part.get_text() for part in status.find_all("p") if not part.has_attr("hidden")).split())
+
+
 def shown_status(page: Path) -> str:
-    """The status a built page shows right under its title ('' if it shows none there)."""
-    title = main_content(page).find("h1")
-    status = title.find_next_sibling() if title else None
+    """The status a built page shows at its end, before the feedback link ('' if it shows none there);
+    an overdue notice the script has not shown yet (hidden) is left out."""
+    feedback = main_content(page).select_one(".page-feedback")
+    status = feedback.find_previous_sibling() if feedback else None
     if status is None or "page-status" not in status.get("class", []):
         return ""
-    return " ".join(status.get_text().split())
+    return visible_text(status)
 
 
 # --- The front matter --------------------------------------------------------------------------
@@ -101,11 +107,11 @@ def test_front_matter_check_names_each_mistake_page_and_field():
         'CONTRIBUTING.md ("Add a page").',
         "docs/review-too-late.md: `next_review: 2029-01-11` is more than 3 years after the last check (2026-01-10). "
         "Set it on or before 2029-01-10.",
-        "docs/unknown-fields.md: front matter has the old field `reviewed:`; use `last_checked:` for the date the "
+        "docs/unknown-fields.md, line 3: front matter has the old field `reviewed:`; use `last_checked:` for the date the "
         "page was last checked against its sources.",
-        "docs/unknown-fields.md: front matter has the old field `reviewed_by:`; use `clinical_signoff:` with the "
+        "docs/unknown-fields.md, line 4: front matter has the old field `reviewed_by:`; use `clinical_signoff:` with the "
         "name, role and date of the clinician who signed, or leave it empty until one does.",
-        "docs/unknown-fields.md: front matter has an unknown field `next_reveiw:`. Check its spelling; the fields "
+        "docs/unknown-fields.md, line 11: front matter has an unknown field `next_reveiw:`. Check its spelling; the fields "
         "are clinical_signoff, description, hide, last_checked, next_review, search, template, title.",
         "docs/unknown-fields.md: `clinical_signoff` has an unknown field `email:`. It takes only name, role and date.",
         "docs/unknown-fields.md: front matter has no `next_review:`. Add the date the page is due for review, "
@@ -147,7 +153,7 @@ def test_reminders_name_the_overdue_page_and_the_page_due_within_30_days():
 
 
 def status_problems(docs: Path, site: Path, today: datetime.date) -> list[str]:
-    """One line per built page whose status under its title, or whose text, disagrees with its front matter."""
+    """One line per built page whose status at its end, or whose text, disagrees with its front matter."""
     problems = []
     for page in markdown_pages(docs):
         name = f"docs/{page.as_posix()}"
@@ -157,9 +163,9 @@ def status_problems(docs: Path, site: Path, today: datetime.date) -> list[str]:
         if status.signed:
             expected = f"Checked by {status.signoff['name']}, {status.signoff['role']}, on"
             if not shown.startswith(expected):
-                problems.append(f"{name}: signed in its front matter, but shows {shown!r} under its title")
+                problems.append(f"{name}: signed in its front matter, but shows {shown!r} at its end")
         elif not shown.startswith(UNSIGNED_NOTICE):
-            problems.append(f"{name}: not signed, but does not show the notice under its title (it shows {shown!r})")
+            problems.append(f"{name}: not signed, but does not show the notice at its end (it shows {shown!r})")
         if not status.signed:
             for claim in re.findall(r"(?:reviewed|approved|checked) by [^.]*", readable_text(built), re.IGNORECASE):
                 problems.append(f"{name}: says {claim!r}, but no clinician has signed the page")
@@ -185,7 +191,7 @@ def test_status_check_catches_a_claimed_review_and_a_sign_off_that_cannot_be_tru
     assert status_problems(FIXTURE / "docs", status_site, FIXTURE_TODAY) == [
         "docs/claims-a-review.md: says 'reviewed by a diabetes specialist nurse', but no clinician has signed the page",
         # Its sign-off date is in the future: the checker does not count it, and the page must not show it.
-        "docs/future-dates.md: not signed, but does not show the notice under its title (it shows 'Checked by Dr "
+        "docs/future-dates.md: not signed, but does not show the notice at its end (it shows 'Checked by Dr "
         "Fictional Example, consultant diabetologist, on 5 January 2027. Next review due by 5 January 2028.')",
     ]
 
@@ -194,7 +200,7 @@ def test_signed_page_says_who_checked_it_and_when(status_site):
     assert shown_status(status_site / "signed.html") == (
         "Checked by Dr Fictional Example, consultant diabetologist, on 12 January 2026. Next review due by 12 January 2029."
     )
-    times = [t["datetime"] for t in read_page(status_site / "signed.html").select(".page-status time")]
+    times = [t["datetime"] for t in read_page(status_site / "signed.html").select(".page-status p:not([hidden]) time")]
     assert times == ["2026-01-12", "2029-01-12"]
 
 
@@ -287,7 +293,7 @@ def test_status_template_renders_the_same_in_both_engines(case, autoescape):
         section = BeautifulSoup(html, "html.parser").select_one("section.page-status")
         assert section is not None, f"{engine} rendered no status: {html!r}"
         assert section["aria-label"] == "Page status: A page", engine
-        assert " ".join(section.get_text().split()) == expected, engine
+        assert visible_text(section) == expected, engine
 
 
 # --- The publishing gate -----------------------------------------------------------------------
