@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build check test bench clean browser dist offline-copy nginx zensical lock outdated sign
+.PHONY: help serve build check test bench clean browser dist offline-copy nginx zensical lock outdated sign pages
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,7 @@ check: $(VENV)/.test-installed ## quick check while writing: strict build and ev
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
 	@$(BIN)/python -m checks.markdown_slips
+	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
 
@@ -52,6 +53,7 @@ test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installe
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
 	@$(BIN)/python -m checks.markdown_slips
+	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
 
@@ -85,6 +87,11 @@ CONFIG ?= mkdocs.yml
 .PHONY: release-check check-external
 release-check: $(VENV)/.site-installed ## the publishing gate: sign-offs, review dates, addresses (SITE_URL=..., DRAFT=...)
 	@$(BIN)/python -m checks.release --config $(CONFIG)
+
+# GitHub Pages: the release check, the strict build, then the Content-Security-Policy and referrer
+# policy as <meta> tags in every page (Pages sends no headers of ours; deploy/csp_hashes.py).
+pages: release-check build ## the site for GitHub Pages, gated, with its CSP in every page (SITE_URL=...)
+	@$(BIN)/python deploy/csp_hashes.py --meta $(CHECKED_SITE)
 
 # A clinician has signed a page: record who, when, and a hash of the text they signed (CONTRIBUTING.md,
 # "How a page is produced"). The values reach the command as environment variables, so any name is safe.
