@@ -31,7 +31,7 @@ def offline_zip(tmp_path_factory) -> Path:
     """The zip `make dist` writes, made into a temporary folder so dist/ is left alone."""
     out = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
-        ["make", "--no-print-directory", "dist", f"DIST={out}"], cwd=ROOT, capture_output=True, text=True
+        ["make", "--no-print-directory", "offline-copy", f"DIST={out}"], cwd=ROOT, capture_output=True, text=True
     )
     if result.returncode != 0:
         pytest.fail(f"`make dist` failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
