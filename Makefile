@@ -26,9 +26,9 @@ PREVIEW ?= 127.0.0.1:8000
 SITE_PATH = $(shell $(BIN)/python -c "from mkdocs.config import load_config; from urllib.parse import urlsplit; print(urlsplit(load_config().site_url).path)")
 
 serve: $(VENV)/.site-installed ## preview the site; prints the address to open; reloads on every save
+	@$(BIN)/python -m checks.preview $(PREVIEW)
 	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH) in your browser. It reloads when you save a page,"
 	@echo "an include (includes/) or a template (overrides/). Stop it with Ctrl+C."
-	@$(BIN)/python -m checks.preview $(PREVIEW)
 	@$(BIN)/python -m checks.front_matter --preview
 	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
 

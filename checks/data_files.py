@@ -38,13 +38,26 @@ def entry_lines(text: str) -> list[int]:
     return [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
 
 
-def missing_page(file: Path, number: int, line: int, written: str, page: str, docs: Path) -> None:
-    """A page the list names must still be in docs/: a removed page's entries go with it."""
-    if not (docs / page).is_file():
-        raise DataFileError(
-            f"tests/data/{file.name}, entry {number} (line {line}) names {written}, but docs/{page} "
-            "does not exist. If the page was removed, remove this entry or point it at the page that now covers it."
-        )
+def check_pages_exist(file: Path, named: list[tuple[int, int, str]], docs: Path) -> None:
+    """Every page a list names, as (entry, line, page.md#section or page.html#section), must still be in
+    docs/: a removed page's entries go with it. One sentence per missing page, naming its entries."""
+    missing: dict[str, list[str]] = {}
+    for number, line, written in named:
+        page = written.partition("#")[0].removesuffix(".html").removesuffix(".md") + ".md"
+        entry = f"{number} (line {line})"
+        if not (docs / page).is_file() and entry not in missing.get(page, []):
+            missing.setdefault(page, []).append(entry)
+    if missing:
+        raise DataFileError("\n".join(
+            (
+                f"tests/data/{file.name}: entry {entries[0]} names docs/{page}, which does not exist. If the page was "
+                "removed, remove this entry or point it at the page that now covers it."
+                if len(entries) == 1
+                else f"tests/data/{file.name}: entries {', '.join(entries)} name docs/{page}, which does not exist. "
+                "If the page was removed, remove these entries or point them at the page that now covers it."
+            )
+            for page, entries in missing.items()
+        ))
 
 
 def read_entries(file: Path, fields: dict[str, type]) -> list[dict]:
@@ -83,7 +96,7 @@ def source_points(file: Path = SOURCE_POINTS_FILE, docs: Path = DOCS) -> list[So
     for number, entry in enumerate(entries, 1):
         if "#" not in entry["section"]:
             raise DataFileError(f"tests/data/{file.name}, entry {number}: section: must be page.md#section-id.")
-        missing_page(file, number, entry["line"], entry["section"], entry["section"].partition("#")[0], docs)
+    check_pages_exist(file, [(number, entry["line"], entry["section"]) for number, entry in enumerate(entries, 1)], docs)
     return [SourcePoint(entry["point"], entry["section"], tuple(entry["must_say"])) for entry in entries]
 
 
@@ -94,8 +107,11 @@ def search_queries(file: Path = SEARCH_QUERIES_FILE, docs: Path = DOCS) -> list[
             raise DataFileError(
                 f"tests/data/{file.name}, entry {number}: each answer must be page.html#section-id (or page.html for the whole page)."
             )
-        for answer in entry["answers"]:
-            missing_page(file, number, entry["line"], answer, answer.partition("#")[0].removesuffix(".html") + ".md", docs)
+    check_pages_exist(
+        file,
+        [(number, entry["line"], answer) for number, entry in enumerate(entries, 1) for answer in entry["answers"]],
+        docs,
+    )
     return [Query(entry["search"], tuple(entry["answers"])) for entry in entries]
 
 

@@ -75,7 +75,7 @@ def page_slips(name: str, text: str) -> list[str]:
                 else "Remove the extra cell, or write a `|` inside a cell as `\\|`"
             )
             problems.append(
-                f"{name}, line {number}: this table row has {found} cells, but the table has {expected} columns "
+                f"{name}, line {number}: this table row has {found} cell{'s' if found != 1 else ''}, but the table has {expected} columns "
                 f"(its heading row is line {table[0]}). {fix}."
             )
     return problems

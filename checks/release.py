@@ -97,7 +97,7 @@ def site_url_problem(site_url: str | None, config_name: str) -> str | None:
 def snippet_section(text: str, section: str) -> str:
     """The lines between a snippet file's `[start:section]` and `[end:section]` markers."""
     match = re.search(
-        rf"--8<--\s*\[start:{re.escape(section)}\].*?\n(?P<body>.*?)^.*--8<--\s*\[end:{re.escape(section)}\]",
+        rf"--8<--\s*\[start:{re.escape(section)}\].*?\n(?P<body>.*?)^[^\n]*--8<--\s*\[end:{re.escape(section)}\]",
         text,
         re.DOTALL | re.MULTILINE,
     )

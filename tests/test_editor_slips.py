@@ -52,8 +52,8 @@ def test_a_removed_page_still_named_in_tests_data_is_named(tmp_path):
     with pytest.raises(DataFileError) as error:
         search_queries(file)
     assert str(error.value) == (
-        "tests/data/search-queries.yml, entry 2 (line 6) names sick-days.html#ketones, but docs/sick-days.md does "
-        "not exist. If the page was removed, remove this entry or point it at the page that now covers it."
+        "tests/data/search-queries.yml: entry 2 (line 6) names docs/sick-days.md, which does not exist. If the page "
+        "was removed, remove this entry or point it at the page that now covers it."
     )
 
 
@@ -80,11 +80,11 @@ MAKE_CHECK_SLIPS = {
     ),
     "table row missing a cell": (
         lambda p: replace_in(p / "docs" / "about.md", "\n## ", "\n| Term | Meaning |\n| --- | --- |\n| Basal |\n\n## ", 1),
-        "this table row has 1 cells, but the table has 2 columns",
+        "this table row has 1 cell, but the table has 2 columns",
     ),
     "page removed, still in tests/data": (
         remove_page,
-        "names not-covered.html#alarms, but docs/not-covered.md does not exist. If the page was removed, remove this entry",
+        "tests/data/search-queries.yml: entries 49 (line 222), ",
     ),
     "mis-indented sign-off": (
         lambda p: replace_in(p / "docs" / "glossary.md", "clinical_signoff:\n  name:\n  role:\n  date:\n", SIGNOFF_OUTDENTED),
