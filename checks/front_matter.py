@@ -93,7 +93,9 @@ def field_lines(yaml_text: str) -> tuple[dict[str, int], str | None]:
                     "YAML keeps only the last one. Keep one"
                 )
             seen[str(key.value)] = line
-            if isinstance(value, yaml.MappingNode):
+            if parent:
+                lines.setdefault(f"{parent}.{key.value}", line)
+            if isinstance(value, yaml.MappingNode) and parent is None:
                 blocks.append((key.value, value))
     return lines, None
 
@@ -180,14 +182,19 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
         return status, [f"{name}: {unreadable}. Check the spacing and the colons on that line."]
     problems = []
 
+    def at(field: str) -> str:
+        """The page, and the line of a field where it is written (`clinical_signoff.date` for a part)."""
+        return f"{name}, line {lines[field]}" if field in lines else name
+
     def date_field(label: str, value) -> datetime.date | None:
+        where = at(label.replace(": ", "."))
         parsed = parse_date(value)
         if isinstance(parsed, str):
-            problems.append(f"{name}: `{label}: {shown(value)}` {parsed}.")
+            problems.append(f"{where}: `{label}: {shown(value)}` {parsed}.")
             return None
         if parsed > today:
             problems.append(
-                f"{name}: `{label}: {parsed}` is in the future (today is {today}). "
+                f"{where}: `{label}: {parsed}` is in the future (today is {today}). "
                 "Write the date it really happened."
             )
             return None
@@ -238,14 +245,14 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
         )
     elif signoff is not None and not isinstance(signoff, dict):
         problems.append(
-            f"{name}: `clinical_signoff` must hold three lines, `name:`, `role:` and `date:` (leave them empty "
+            f"{at('clinical_signoff')}: `clinical_signoff` must hold three lines, `name:`, `role:` and `date:` (leave them empty "
             "until a clinician signs the page)."
         )
     elif signoff:
         for part in signoff:
             if part not in (*SIGNOFF_PARTS, SIGNOFF_HASH):
                 problems.append(
-                    f"{name}: `clinical_signoff` has an unknown field `{part}:`. It takes only name, role and date."
+                    f"{at(f'clinical_signoff.{part}')}: `clinical_signoff` has an unknown field `{part}:`. It takes only name, role and date."
                 )
         refused = set()  # parts already named in a message: not told again as missing
         for part in ("name", "role"):
@@ -254,21 +261,21 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
                 continue
             if not isinstance(value, str):
                 problems.append(
-                    f"{name}: `clinical_signoff: {part}:` must be plain words ("
+                    f"{at(f'clinical_signoff.{part}')}: `clinical_signoff: {part}:` must be plain words ("
                     + ("the clinician's full name" if part == "name" else "their professional role")
                     + f"), not {shown(value)!r}: YAML reads yes, no, lists and brackets as something else."
                 )
                 refused.add(part)
             elif value.strip().lower() in PLACEHOLDERS:
                 problems.append(
-                    f"{name}: `clinical_signoff: {part}: {value.strip()}` is a placeholder, not a {part}. "
+                    f"{at(f'clinical_signoff.{part}')}: `clinical_signoff: {part}: {value.strip()}` is a placeholder, not a {part}. "
                     "Leave it empty until a clinician signs the page."
                 )
                 refused.add(part)
         sha = signoff.get(SIGNOFF_HASH)
         if sha is not None and not re.fullmatch(r"[0-9a-f]{12}", str(sha)):
             problems.append(
-                f"{name}: `clinical_signoff: {SIGNOFF_HASH}: {shown(sha)}` is not the hash `make sign` writes. "
+                f"{at(f'clinical_signoff.{SIGNOFF_HASH}')}: `clinical_signoff: {SIGNOFF_HASH}: {shown(sha)}` is not the hash `make sign` writes. "
                 "Run `make sign` again for this page (CONTRIBUTING.md, \"How a page is produced\")."
             )
         filled = {part: "" if part in refused else str(signoff.get(part) or "").strip() for part in SIGNOFF_PARTS}
@@ -276,7 +283,7 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
             for part in SIGNOFF_PARTS:
                 if not filled[part] and part not in refused:
                     problems.append(
-                        f"{name}: `clinical_signoff` has no `{part}:`. A sign-off needs the clinician's name, "
+                        f"{at('clinical_signoff')}: `clinical_signoff` has no `{part}:`. A sign-off needs the clinician's name, "
                         "professional role and the date they signed; until then leave all three empty."
                     )
             signed_on = date_field("clinical_signoff: date", signoff.get("date")) if filled["date"] else None
@@ -293,7 +300,7 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
     else:
         parsed = parse_date(fields["next_review"])
         if isinstance(parsed, str):
-            problems.append(f"{name}: `next_review: {shown(fields['next_review'])}` {parsed}.")
+            problems.append(f"{at('next_review')}: `next_review: {shown(fields['next_review'])}` {parsed}.")
         else:
             status.next_review = parsed
             base, what = (
@@ -303,12 +310,12 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
                 latest = years_later(base, REVIEW_PERIOD_YEARS)
                 if parsed > latest:
                     problems.append(
-                        f"{name}: `next_review: {parsed}` is more than {REVIEW_PERIOD_YEARS} years after {what} "
+                        f"{at('next_review')}: `next_review: {parsed}` is more than {REVIEW_PERIOD_YEARS} years after {what} "
                         f"({base}). Set it on or before {latest}."
                     )
                 elif parsed <= base:
                     problems.append(
-                        f"{name}: `next_review: {parsed}` is not after {what} ({base}). Set a later date, "
+                        f"{at('next_review')}: `next_review: {parsed}` is not after {what} ({base}). Set a later date, "
                         f"on or before {latest}."
                     )
     return status, problems

@@ -115,6 +115,12 @@ def test_offline_copy_has_the_feedback_link_on_every_page(offline_copy):
     assert not problems, "\n".join(problems)
 
 
+def test_offline_copy_carries_the_draft_banner_on_every_page(offline_copy):
+    """While mkdocs.yml says `draft: true`, the copy handed out says so on every page, as the site does."""
+    missing = [page.name for page in content_pages(offline_copy) if 'class="draft-banner"' not in page.read_text(encoding="utf-8")]
+    assert not missing, f"pages of the offline copy without the draft banner: {missing}"
+
+
 def test_online_site_does_not_load_the_offline_shim(site):
     """The shim is only for file://; a page served from a web server must not load it."""
     loading = [page.name for page in content_pages(site) if "iframe-worker" in page.read_text(encoding="utf-8")]

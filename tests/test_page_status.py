@@ -79,16 +79,16 @@ def test_due_and_overdue_pages_become_warnings():
 
 def test_front_matter_check_names_each_mistake_page_and_field():
     assert front_matter_problems(FIXTURE / "docs", FIXTURE_TODAY) == [
-        "docs/dates-written-another-way.md: `last_checked: 24/11/2025` is not written YYYY-MM-DD. Write it like 2026-11-24.",
-        "docs/dates-written-another-way.md: `next_review: 2027-02-30` is not a real date. "
+        "docs/dates-written-another-way.md, line 3: `last_checked: 24/11/2025` is not written YYYY-MM-DD. Write it like 2026-11-24.",
+        "docs/dates-written-another-way.md, line 8: `next_review: 2027-02-30` is not a real date. "
         "Write a date that exists, as YYYY-MM-DD.",
-        "docs/future-dates.md: `last_checked: 2027-01-05` is in the future (today is 2026-11-25). "
+        "docs/future-dates.md, line 3: `last_checked: 2027-01-05` is in the future (today is 2026-11-25). "
         "Write the date it really happened.",
-        "docs/future-dates.md: `clinical_signoff: date: 2027-01-05` is in the future (today is 2026-11-25). "
+        "docs/future-dates.md, line 7: `clinical_signoff: date: 2027-01-05` is in the future (today is 2026-11-25). "
         "Write the date it really happened.",
-        "docs/half-signed.md: `clinical_signoff` has no `role:`. A sign-off needs the clinician's name, professional "
+        "docs/half-signed.md, line 4: `clinical_signoff` has no `role:`. A sign-off needs the clinician's name, professional "
         "role and the date they signed; until then leave all three empty.",
-        "docs/half-signed.md: `clinical_signoff` has no `date:`. A sign-off needs the clinician's name, professional "
+        "docs/half-signed.md, line 4: `clinical_signoff` has no `date:`. A sign-off needs the clinician's name, professional "
         "role and the date they signed; until then leave all three empty.",
         "docs/missing-status.md: front matter has no `last_checked:`. Add the date the page was last checked against "
         "its sources, written YYYY-MM-DD.",
@@ -101,7 +101,7 @@ def test_front_matter_check_names_each_mistake_page_and_field():
         "docs/no-description-no-title.md: the page has no title. Start its text with one `# Title` line.",
         'docs/no-front-matter.md: the page has no front matter. Start it with the `---` block shown in '
         'CONTRIBUTING.md ("Add a page").',
-        "docs/review-too-late.md: `next_review: 2029-01-11` is more than 3 years after the last check (2026-01-10). "
+        "docs/review-too-late.md, line 8: `next_review: 2029-01-11` is more than 3 years after the last check (2026-01-10). "
         "Set it on or before 2029-01-10.",
         "docs/unknown-fields.md, line 3: front matter has the old field `reviewed:`; use `last_checked:` for the date the "
         "page was last checked against its sources.",
@@ -109,7 +109,7 @@ def test_front_matter_check_names_each_mistake_page_and_field():
         "name, role and date of the clinician who signed, or leave it empty until one does.",
         "docs/unknown-fields.md, line 11: front matter has an unknown field `next_reveiw:`. Check its spelling; the fields "
         "are clinical_signoff, description, hide, last_checked, next_review, search, template, title.",
-        "docs/unknown-fields.md: `clinical_signoff` has an unknown field `email:`. It takes only name, role and date.",
+        "docs/unknown-fields.md, line 10: `clinical_signoff` has an unknown field `email:`. It takes only name, role and date.",
         "docs/unknown-fields.md: front matter has no `next_review:`. Add the date the page is due for review, "
         "written YYYY-MM-DD, at most 3 years after its last check or sign-off.",
         "docs/unreadable-front-matter.md: the front matter cannot be read near line 4 (mapping values are not "
@@ -125,12 +125,12 @@ def test_three_year_rule_counts_from_the_sign_off_once_signed(tmp_path):
     assert page_status(tmp_path, Path("page.md"), FIXTURE_TODAY)[1] == []
     page.write_text(signed.format("2029-03-02"))
     assert page_status(tmp_path, Path("page.md"), FIXTURE_TODAY)[1] == [
-        "docs/page.md: `next_review: 2029-03-02` is more than 3 years after the clinical sign-off (2026-03-01). "
+        "docs/page.md, line 8: `next_review: 2029-03-02` is more than 3 years after the clinical sign-off (2026-03-01). "
         "Set it on or before 2029-03-01."
     ]
     page.write_text(signed.format("2026-02-01"))
     assert page_status(tmp_path, Path("page.md"), FIXTURE_TODAY)[1] == [
-        "docs/page.md: `next_review: 2026-02-01` is not after the clinical sign-off (2026-03-01). "
+        "docs/page.md, line 8: `next_review: 2026-02-01` is not after the clinical sign-off (2026-03-01). "
         "Set a later date, on or before 2029-03-01."
     ]
 

@@ -21,7 +21,6 @@ import yaml
 
 from checks.build import build_site, copy_for_build
 from checks.front_matter import front_matter_problems
-from checks.release import load_site
 from checks.sitecheck import content_pages, main_content, read_page
 from conftest import FIXTURES, ROOT
 
@@ -173,6 +172,8 @@ def test_m1_editors_leftovers_are_never_published(tmp_path):
     leftovers = ["glossary.md~", "#glossary.md#", "glossary.md.orig", "about.md.bak", ".~lock.notes.odt#"]
     for name in leftovers:
         (project / "docs" / name).write_text("private notes")
+    from checks.release import load_site
+
     _, files = load_site(project / "mkdocs.yml")
     assert not [file.src_uri for file in files if file.src_uri in leftovers]
 
@@ -214,19 +215,19 @@ def test_m3_sign_offs_are_plain_text_with_no_placeholders_or_repeated_fields():
         "only the last one. Keep one.",
         "docs/mis-indented.md, lines 5 to 7: `name:`, `role:`, `date:` belong to the sign-off: indent them under "
         "`clinical_signoff:` with two spaces, as in CONTRIBUTING.md (\"Add a page\").",
-        "docs/name-as-a-list.md: `clinical_signoff: name:` must be plain words (the clinician's full name), not "
+        "docs/name-as-a-list.md, line 5: `clinical_signoff: name:` must be plain words (the clinician's full name), not "
         "\"['Fictional', 'Example']\": YAML reads yes, no, lists and brackets as something else.",
-        "docs/placeholders-none-dash.md: `clinical_signoff: name: None` is a placeholder, not a name. Leave it empty "
+        "docs/placeholders-none-dash.md, line 5: `clinical_signoff: name: None` is a placeholder, not a name. Leave it empty "
         "until a clinician signs the page.",
-        "docs/placeholders-none-dash.md: `clinical_signoff: role: -` is a placeholder, not a role. Leave it empty "
+        "docs/placeholders-none-dash.md, line 6: `clinical_signoff: role: -` is a placeholder, not a role. Leave it empty "
         "until a clinician signs the page.",
-        "docs/placeholders-tbd-na.md: `clinical_signoff: name: TBD` is a placeholder, not a name. Leave it empty "
+        "docs/placeholders-tbd-na.md, line 5: `clinical_signoff: name: TBD` is a placeholder, not a name. Leave it empty "
         "until a clinician signs the page.",
-        "docs/placeholders-tbd-na.md: `clinical_signoff: role: n/a` is a placeholder, not a role. Leave it empty "
+        "docs/placeholders-tbd-na.md, line 6: `clinical_signoff: role: n/a` is a placeholder, not a role. Leave it empty "
         "until a clinician signs the page.",
-        "docs/yaml-yes.md: `clinical_signoff: name:` must be plain words (the clinician's full name), not 'True': "
+        "docs/yaml-yes.md, line 5: `clinical_signoff: name:` must be plain words (the clinician's full name), not 'True': "
         "YAML reads yes, no, lists and brackets as something else.",
-        "docs/yaml-yes.md: `clinical_signoff: role:` must be plain words (their professional role), not 'True': YAML "
+        "docs/yaml-yes.md, line 6: `clinical_signoff: role:` must be plain words (their professional role), not 'True': YAML "
         "reads yes, no, lists and brackets as something else.",
     ]
 
