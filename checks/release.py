@@ -31,6 +31,7 @@ import yaml
 
 from checks.front_matter import (
     FRONT_MATTER,
+    PLACEHOLDERS,
     SIGNOFF_HASH,
     page_name,
     page_status,
@@ -257,7 +258,7 @@ def yaml_text(value: str) -> str:
 
 def sign(page: Path, name: str, role: str, day: datetime.date, config_file: Path, today: datetime.date) -> int:
     """Write the clinician's name, role, date and the hash of what they signed into the page's front matter."""
-    if not (name.strip() and role.strip()):
+    if not (name.strip() and role.strip()) or {name.strip().lower(), role.strip().lower()} & PLACEHOLDERS:
         print('make sign needs the clinician\'s NAME="..." and ROLE="...", for example: make sign PAGE=docs/glossary.md '
               'NAME="<their full name>" ROLE="diabetes specialist nurse"')
         return 2
