@@ -12,19 +12,21 @@ export NO_MKDOCS_2_WARNING := 1
 # pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build check test bench clean browser dist nginx zensical lock outdated
+.PHONY: help serve build check test bench clean browser dist offline-copy nginx zensical lock outdated sign pages
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 # The preview is not strict: a broken link shows as a WARNING line and the preview keeps running.
 # Strict mode is given on the command line of every build that checks (build, check, test, dist),
-# not in mkdocs.yml, where it would stop the preview too. PREVIEW is the host:port it listens on.
+# not in mkdocs.yml, where it would stop the preview too. PREVIEW is the host:port it listens on
+# (make serve PREVIEW=127.0.0.1:8001 when port 8000 is busy; checks.preview says so first).
 PREVIEW ?= 127.0.0.1:8000
 # The site's own path (/insulin-pumps/ from site_url in mkdocs.yml): the preview serves it there.
 SITE_PATH = $(shell $(BIN)/python -c "from mkdocs.config import load_config; from urllib.parse import urlsplit; print(urlsplit(load_config().site_url).path)")
 
 serve: $(VENV)/.site-installed ## preview the site; prints the address to open; reloads on every save
+	@$(BIN)/python -m checks.preview $(PREVIEW)
 	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH) in your browser. It reloads when you save a page,"
 	@echo "an include (includes/) or a template (overrides/). Stop it with Ctrl+C."
 	@$(BIN)/python -m checks.front_matter --preview
@@ -44,6 +46,8 @@ build: $(VENV)/.site-installed ## strict build into site/
 check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.markdown_slips
+	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.facts docs
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
@@ -51,6 +55,8 @@ check: $(VENV)/.test-installed ## quick check while writing: strict build and ev
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.markdown_slips
+	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.facts docs
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
@@ -58,10 +64,16 @@ test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installe
 # The offline copy: the site built with Material's offline plugin (pages and search work from disk),
 # plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:
 # they are for developers. DIST is where the zip goes (the tests write to a temporary folder).
+# `make dist` runs the release check first, like every way out; give it the address the copy names
+# (SITE_URL=https://.../insulin-pumps/). `make offline-copy` is the same copy without the check, for
+# the tests and a look on your own machine: never hand that one out.
 DIST ?= dist
 OFFLINE_COPY := insulin-pump-guide
 
-dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy: dist/insulin-pump-guide.zip
+dist: release-check ## the release check, then the offline copy: dist/insulin-pump-guide.zip (SITE_URL=..., DRAFT=...)
+	@$(MAKE) --no-print-directory offline-copy
+
+offline-copy: $(VENV)/.site-installed node_modules/.installed ## the offline copy without the release check (for tests; never hand it out)
 	rm -rf $(DIST)/$(OFFLINE_COPY) $(DIST)/$(OFFLINE_COPY).zip
 	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(OFFLINE_COPY))
 	mkdir -p $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker
@@ -70,12 +82,25 @@ dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy:
 	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
 	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
 
-# Publishing gate (checks/release.py): one line per page; fails while a page lacks a clinical sign-off
-# or is overdue for review, or the feedback address is a placeholder. ALLOW_DRAFT=true publishes a
-# draft on purpose: every unsigned page then tells readers no health professional has checked it yet.
+# Publishing gate (checks/release.py), run before every way out (GitHub Pages, the container, make dist):
+# one line per page and per setting; fails on an unsigned page unless the site is a draft (extra: draft:
+# in mkdocs.yml, shown on every page), and always on an overdue or changed page, a file the checks do
+# not read, or a placeholder address. CONFIG names another edition's settings. DRAFT=false or
+# DRAFT=true, given here, reaches the build of the same command too (make dist DRAFT=false).
+CONFIG ?= mkdocs.yml
 .PHONY: release-check check-external
-release-check: $(VENV)/.site-installed ## refuse to publish unsigned or overdue pages (ALLOW_DRAFT=true: publish a draft on purpose)
-	$(BIN)/python -m checks.release
+release-check: $(VENV)/.site-installed ## the publishing gate: sign-offs, review dates, addresses (SITE_URL=..., DRAFT=...)
+	@$(BIN)/python -m checks.release --config $(CONFIG)
+
+# GitHub Pages: the release check, the strict build, then the Content-Security-Policy and referrer
+# policy as <meta> tags in every page (Pages sends no headers of ours; deploy/csp_hashes.py).
+pages: release-check build ## the site for GitHub Pages, gated, with its CSP in every page (SITE_URL=...)
+	@$(BIN)/python deploy/csp_hashes.py --meta $(CHECKED_SITE)
+
+# A clinician has signed a page: record who, when, and a hash of the text they signed (CONTRIBUTING.md,
+# "How a page is produced"). The values reach the command as environment variables, so any name is safe.
+sign: $(VENV)/.site-installed ## record a sign-off: make sign PAGE=docs/x.md NAME="..." ROLE="..." [DATE=YYYY-MM-DD]
+	@$(BIN)/python -m checks.release --config $(CONFIG) --sign "$$PAGE" --name "$$NAME" --role "$$ROLE" $(if $(DATE),--date $(DATE))
 
 # Every link to another site in the built pages, fetched (checks/external_links.py): a table of OK,
 # moved, broken and unreachable links, each with its page. Needs the network; not part of `make test`.

@@ -103,8 +103,28 @@ def build_with_zensical(project: Path) -> subprocess.CompletedProcess:
     )
 
 
+def tracked_files(folder: Path) -> list[str]:
+    """Files git keeps in a folder (none when git or the repository is missing)."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "--", str(folder)], cwd=Path.cwd(), capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return []
+    return listed.stdout.split() if listed.returncode == 0 else []
+
+
 def main() -> int:
     site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    # MkDocs empties the folder it builds into: never one that holds the project's own files.
+    kept = tracked_files(site_dir) if site_dir.exists() else []
+    if kept:
+        print(
+            f"{site_dir} holds files git keeps ({', '.join(kept[:3])}{', ...' if len(kept) > 3 else ''}), and a "
+            "build empties the folder it writes to. Build into a folder of its own: leave CHECKED_SITE out "
+            "(site/), or name a new folder."
+        )
+        return 2
     problems = build_problems(build_site(Path.cwd(), site_dir))
     if not problems:
         return 0

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+DOCS = DATA.parent.parent / "docs"
 SOURCE_POINTS_FILE = DATA / "source-points.yml"
 SEARCH_QUERIES_FILE = DATA / "search-queries.yml"
 FACTS_FILE = DATA / "facts.yml"
@@ -43,11 +44,41 @@ class DataFileError(ValueError):
     """A mistake in one of the data files, told in one sentence."""
 
 
+def entry_lines(text: str) -> list[int]:
+    """The line each entry of a YAML list starts on."""
+    node = yaml.compose(text)
+    return [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
+
+
+def check_pages_exist(file: Path, named: list[tuple[int, int, str]], docs: Path) -> None:
+    """Every page a list names, as (entry, line, page.md#section or page.html#section), must still be in
+    docs/: a removed page's entries go with it. One sentence per missing page, naming its entries."""
+    missing: dict[str, list[str]] = {}
+    for number, line, written in named:
+        page = written.partition("#")[0].removesuffix(".html").removesuffix(".md") + ".md"
+        entry = f"{number} (line {line})"
+        if not (docs / page).is_file() and entry not in missing.get(page, []):
+            missing.setdefault(page, []).append(entry)
+    if missing:
+        raise DataFileError("\n".join(
+            (
+                f"tests/data/{file.name}: entry {entries[0]} names docs/{page}, which does not exist. If the page was "
+                "removed, remove this entry or point it at the page that now covers it."
+                if len(entries) == 1
+                else f"tests/data/{file.name}: entries {', '.join(entries)} name docs/{page}, which does not exist. "
+                "If the page was removed, remove these entries or point them at the page that now covers it."
+            )
+            for page, entries in missing.items()
+        ))
+
+
 def read_entries(file: Path, fields: dict[str, type]) -> list[dict]:
     """The file's list of entries, each with exactly these fields (str, or list of str)."""
     name = f"tests/data/{file.name}"
     try:
-        entries = yaml.safe_load(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        entries = yaml.safe_load(text)
+        lines = entry_lines(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise DataFileError(
@@ -67,24 +98,32 @@ def read_entries(file: Path, fields: dict[str, type]) -> list[dict]:
                 raise DataFileError(f"{name}, entry {number}: {field}: must be some words, not {value!r}.")
             if kind is list and not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
                 raise DataFileError(f"{name}, entry {number}: {field}: must be a list of lines each starting with '- '.")
+    for entry, line in zip(entries, lines):
+        entry["line"] = line
     return entries
 
 
-def source_points(file: Path = SOURCE_POINTS_FILE) -> list[SourcePoint]:
+def source_points(file: Path = SOURCE_POINTS_FILE, docs: Path = DOCS) -> list[SourcePoint]:
     entries = read_entries(file, {"point": str, "section": str, "must_say": list})
     for number, entry in enumerate(entries, 1):
         if "#" not in entry["section"]:
             raise DataFileError(f"tests/data/{file.name}, entry {number}: section: must be page.md#section-id.")
+    check_pages_exist(file, [(number, entry["line"], entry["section"]) for number, entry in enumerate(entries, 1)], docs)
     return [SourcePoint(entry["point"], entry["section"], tuple(entry["must_say"])) for entry in entries]
 
 
-def search_queries(file: Path = SEARCH_QUERIES_FILE) -> list[Query]:
+def search_queries(file: Path = SEARCH_QUERIES_FILE, docs: Path = DOCS) -> list[Query]:
     entries = read_entries(file, {"search": str, "answers": list})
     for number, entry in enumerate(entries, 1):
         if not all(answer.partition("#")[0].endswith(".html") for answer in entry["answers"]):
             raise DataFileError(
                 f"tests/data/{file.name}, entry {number}: each answer must be page.html#section-id (or page.html for the whole page)."
             )
+    check_pages_exist(
+        file,
+        [(number, entry["line"], answer) for number, entry in enumerate(entries, 1) for answer in entry["answers"]],
+        docs,
+    )
     return [Query(entry["search"], tuple(entry["answers"])) for entry in entries]
 
 

@@ -8,12 +8,13 @@ The status fields (CONTRIBUTING.md, "Add a page"):
   clinical sign-off, or after the last check while the page is unsigned, and sooner when guidance
   changes.
 
-`front_matter_problems` names each mistake, one sentence each. `release_status` says, page by page,
-whether it may be published (`make release-check`); `reviews_due` lists pages due within 30 days or
+`front_matter_problems` names each mistake, one sentence each (checks/release.py, `make release-check`,
+says page by page whether it may be published); `reviews_due` lists pages due within 30 days or
 overdue (`make test` warns about them, and does not fail).
 """
 
 import datetime
+import hashlib
 import re
 import sys
 from dataclasses import dataclass
@@ -24,6 +25,10 @@ import yaml
 REVIEW_PERIOD_YEARS = 3
 DUE_SOON_DAYS = 30
 SIGNOFF_PARTS = ("name", "role", "date")
+# Written by `make sign` (checks/release.py) beside the three parts: a hash of the text that was signed.
+SIGNOFF_HASH = "sha256"
+# What people type when they mean "nobody yet": never a signer's name or role.
+PLACEHOLDERS = {"tbd", "tbc", "todo", "none", "null", "nil", "-", "--", "?", "n/a", "na", "x", "xx", "xxx", "name", "role"}
 # Fields MkDocs or Material read, besides the status: the page's own title, its template, hidden
 # sidebars and search settings.
 KNOWN_FIELDS = {
@@ -49,6 +54,18 @@ _DatesAsText.yaml_implicit_resolvers = {
 }
 
 
+def body_sha256(path: Path) -> str:
+    """The first 12 hex digits of the SHA-256 of a page's text after its front matter.
+
+    The sign-off hash (`make sign`) and the Chinese edition's translation record both start from it.
+    """
+    return text_sha256(read_front_matter(path.read_text(encoding="utf-8"))[1])
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
 def markdown_pages(docs: Path) -> list[Path]:
     """Every Markdown page under a docs folder, as paths relative to it."""
     return sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
@@ -58,23 +75,59 @@ def page_name(page: Path) -> str:
     return "docs/" + page.as_posix()
 
 
+def field_lines(yaml_text: str) -> tuple[dict[str, int], str | None]:
+    """The page line of each top-level field (the front matter starts on line 2), and the first key
+    written twice in any block, told as a sentence ending (YAML would keep the last one silently)."""
+    node = yaml.compose(yaml_text, Loader=_DatesAsText)
+    if not isinstance(node, yaml.MappingNode):
+        return {}, None
+    lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+    blocks = [(None, node)]
+    while blocks:
+        parent, block = blocks.pop()
+        seen: dict[str, int] = {}
+        for key, value in block.value:
+            line = key.start_mark.line + 2
+            if str(key.value) in seen:
+                where = f"`{parent}:` has " if parent else "the front matter has "
+                return lines, (
+                    f"line {line}: {where}`{key.value}:` twice (also on line {seen[str(key.value)]}); "
+                    "YAML keeps only the last one. Keep one"
+                )
+            seen[str(key.value)] = line
+            if parent:
+                lines.setdefault(f"{parent}.{key.value}", line)
+            if isinstance(value, yaml.MappingNode) and parent is None:
+                blocks.append((key.value, value))
+    return lines, None
+
+
 def read_front_matter(text: str) -> tuple[dict | None, str, str | None]:
     """(fields, text after the front matter, why it cannot be read). Fields is None when there is none."""
+    fields, body, unreadable, _ = read_front_matter_with_lines(text)
+    return fields, body, unreadable
+
+
+def read_front_matter_with_lines(text: str) -> tuple[dict | None, str, str | None, dict[str, int]]:
+    """read_front_matter, and the page line of each top-level field."""
     match = FRONT_MATTER.match(text)
     if match is None:
-        return None, text, None
+        return None, text, None, {}
     try:
+        lines, duplicate = field_lines(match.group(1) or "")
+        if duplicate:
+            return {}, text[match.end() :], duplicate, lines
         fields = yaml.load(match.group(1) or "", Loader=_DatesAsText)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" near line {mark.line + 2}" if mark else ""
         problem = getattr(error, "problem", None) or "it is not valid YAML"
-        return {}, text[match.end() :], f"the front matter cannot be read{where} ({problem})"
+        return {}, text[match.end() :], f"the front matter cannot be read{where} ({problem})", {}
     if fields is None:
         fields = {}
     if not isinstance(fields, dict):
-        return {}, text[match.end() :], "the front matter must be `field: value` lines"
-    return fields, text[match.end() :], None
+        return {}, text[match.end() :], "the front matter must be `field: value` lines", {}
+    return fields, text[match.end() :], None, lines
 
 
 def parse_date(value) -> datetime.date | str:
@@ -118,7 +171,7 @@ class PageStatus:
 def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatus, list[str]]:
     """A page's status and one sentence per mistake in its front matter."""
     name = page_name(page)
-    fields, body, unreadable = read_front_matter((docs / page).read_text(encoding="utf-8"))
+    fields, body, unreadable, lines = read_front_matter_with_lines((docs / page).read_text(encoding="utf-8"))
     status = PageStatus(name)
     if fields is None:
         return status, [
@@ -126,28 +179,49 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
             "(\"Add a page\")."
         ]
     if unreadable:
+        if unreadable.startswith("line "):  # a field written twice
+            return status, [f"{name}, {unreadable}."]
         return status, [f"{name}: {unreadable}. Check the spacing and the colons on that line."]
     problems = []
 
+    def at(field: str) -> str:
+        """The page, and the line of a field where it is written (`clinical_signoff.date` for a part)."""
+        return f"{name}, line {lines[field]}" if field in lines else name
+
     def date_field(label: str, value) -> datetime.date | None:
+        where = at(label.replace(": ", "."))
         parsed = parse_date(value)
         if isinstance(parsed, str):
-            problems.append(f"{name}: `{label}: {shown(value)}` {parsed}.")
+            problems.append(f"{where}: `{label}: {shown(value)}` {parsed}.")
             return None
         if parsed > today:
             problems.append(
-                f"{name}: `{label}: {parsed}` is in the future (today is {today}). "
+                f"{where}: `{label}: {parsed}` is in the future (today is {today}). "
                 "Write the date it really happened."
             )
             return None
         return parsed
 
+    outdented = [field for field in fields if field in (*SIGNOFF_PARTS, SIGNOFF_HASH) and "clinical_signoff" in fields]
+    if outdented:
+        numbers = [lines.get(str(field), 0) for field in outdented]
+        where = f"line {numbers[0]}" if len(numbers) == 1 else f"lines {min(numbers)} to {max(numbers)}"
+        problems.append(
+            f"{name}, {where}: " + ", ".join(f"`{field}:`" for field in outdented)
+            + (" belongs" if len(outdented) == 1 else " belong")
+            + " to the sign-off: indent "
+            + ("it" if len(outdented) == 1 else "them")
+            + " under `clinical_signoff:` with two spaces, as in CONTRIBUTING.md (\"Add a page\")."
+        )
     for field in fields:
+        where = f"{name}, line {lines[str(field)]}" if str(field) in lines else name
+        if field in outdented:
+            continue
         if field in REPLACED_FIELDS:
-            problems.append(f"{name}: front matter has the old field `{field}:`; {REPLACED_FIELDS[field]}.")
+            problems.append(f"{where}: front matter has the old field `{field}:`; {REPLACED_FIELDS[field]}.")
         elif field not in KNOWN_FIELDS:
             problems.append(
-                f"{name}: front matter has an unknown field `{field}:`. Check its spelling; the fields are "
+                f"{where}: front matter has an unknown field `{field}:`. Check its spelling; the fields are "
                 + ", ".join(sorted(KNOWN_FIELDS))
                 + "."
             )
@@ -173,26 +247,52 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
         )
     elif signoff is not None and not isinstance(signoff, dict):
         problems.append(
-            f"{name}: `clinical_signoff` must hold three lines, `name:`, `role:` and `date:` (leave them empty "
+            f"{at('clinical_signoff')}: `clinical_signoff` must hold three lines, `name:`, `role:` and `date:` (leave them empty "
             "until a clinician signs the page)."
         )
     elif signoff:
         for part in signoff:
-            if part not in SIGNOFF_PARTS:
+            if part not in (*SIGNOFF_PARTS, SIGNOFF_HASH):
                 problems.append(
-                    f"{name}: `clinical_signoff` has an unknown field `{part}:`. It takes only name, role and date."
+                    f"{at(f'clinical_signoff.{part}')}: `clinical_signoff` has an unknown field `{part}:`. It takes only name, role and date."
                 )
-        filled = {part: str(signoff.get(part) or "").strip() for part in SIGNOFF_PARTS}
+        refused = set()  # parts already named in a message: not told again as missing
+        for part in ("name", "role"):
+            value = signoff.get(part)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if not isinstance(value, str):
+                problems.append(
+                    f"{at(f'clinical_signoff.{part}')}: `clinical_signoff: {part}:` must be plain words ("
+                    + ("the clinician's full name" if part == "name" else "their professional role")
+                    + f"), not {shown(value)!r}: YAML reads yes, no, lists and brackets as something else."
+                )
+                refused.add(part)
+            elif value.strip().lower() in PLACEHOLDERS:
+                problems.append(
+                    f"{at(f'clinical_signoff.{part}')}: `clinical_signoff: {part}: {value.strip()}` is a placeholder, not a {part}. "
+                    "Leave it empty until a clinician signs the page."
+                )
+                refused.add(part)
+        sha = signoff.get(SIGNOFF_HASH)
+        if sha is not None and not re.fullmatch(r"[0-9a-f]{12}", str(sha)):
+            problems.append(
+                f"{at(f'clinical_signoff.{SIGNOFF_HASH}')}: `clinical_signoff: {SIGNOFF_HASH}: {shown(sha)}` is not the hash `make sign` writes. "
+                "Run `make sign` again for this page (CONTRIBUTING.md, \"How a page is produced\")."
+            )
+        filled = {part: "" if part in refused else str(signoff.get(part) or "").strip() for part in SIGNOFF_PARTS}
         if any(filled.values()):
             for part in SIGNOFF_PARTS:
-                if not filled[part]:
+                if not filled[part] and part not in refused:
                     problems.append(
-                        f"{name}: `clinical_signoff` has no `{part}:`. A sign-off needs the clinician's name, "
+                        f"{at('clinical_signoff')}: `clinical_signoff` has no `{part}:`. A sign-off needs the clinician's name, "
                         "professional role and the date they signed; until then leave all three empty."
                     )
             signed_on = date_field("clinical_signoff: date", signoff.get("date")) if filled["date"] else None
             if filled["name"] and filled["role"] and signed_on:
-                status.signoff = {"name": filled["name"], "role": filled["role"], "date": signed_on}
+                status.signoff = {
+                    "name": filled["name"], "role": filled["role"], "date": signed_on, SIGNOFF_HASH: sha and str(sha)
+                }
 
     if "next_review" not in fields:
         problems.append(
@@ -202,7 +302,7 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
     else:
         parsed = parse_date(fields["next_review"])
         if isinstance(parsed, str):
-            problems.append(f"{name}: `next_review: {shown(fields['next_review'])}` {parsed}.")
+            problems.append(f"{at('next_review')}: `next_review: {shown(fields['next_review'])}` {parsed}.")
         else:
             status.next_review = parsed
             base, what = (
@@ -212,12 +312,12 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
                 latest = years_later(base, REVIEW_PERIOD_YEARS)
                 if parsed > latest:
                     problems.append(
-                        f"{name}: `next_review: {parsed}` is more than {REVIEW_PERIOD_YEARS} years after {what} "
+                        f"{at('next_review')}: `next_review: {parsed}` is more than {REVIEW_PERIOD_YEARS} years after {what} "
                         f"({base}). Set it on or before {latest}."
                     )
                 elif parsed <= base:
                     problems.append(
-                        f"{name}: `next_review: {parsed}` is not after {what} ({base}). Set a later date, "
+                        f"{at('next_review')}: `next_review: {parsed}` is not after {what} ({base}). Set a later date, "
                         f"on or before {latest}."
                     )
     return status, problems
@@ -244,16 +344,6 @@ def reviews_due(docs: Path, today: datetime.date) -> list[str]:
         elif (due - today).days <= DUE_SOON_DAYS:
             reminders.append(f"{status.page}: review due on {due}, in {(due - today).days} days.")
     return reminders
-
-
-def release_status(status: PageStatus, today: datetime.date) -> str | None:
-    """Why a page may not be published yet, or None when it may."""
-    reasons = []
-    if not status.signed:
-        reasons.append("no clinical sign-off yet: a qualified clinician checks the page and fills in `clinical_signoff`")
-    if status.next_review is not None and status.next_review < today:
-        reasons.append(f"review overdue since {status.next_review}")
-    return "; ".join(reasons) or None
 
 
 def main(argv: list[str] | None = None) -> int:

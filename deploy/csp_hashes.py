@@ -1,17 +1,23 @@
-"""Write nginx's Content-Security-Policy header for a built site, with a hash for each inline script.
+"""Write nginx's Content-Security-Policy header for a built site, with a hash for each inline script;
+or (--meta) write the same policy into every page as a <meta> tag, for hosts that send no headers of
+their own (GitHub Pages).
 
 Material for MkDocs puts a few small scripts inside every page (they set the colour scheme before
 the page is drawn, so it does not flash). A policy without 'unsafe-inline' must list the SHA-256 of
-each one, and those change with the theme version and the site's settings (one holds the site's
-address), so they are computed from the built HTML at build time, never written by hand.
+each one, and those change with the site's address (one holds the path), so they are computed from
+the built HTML at build time, never written by hand. Only the theme's own scripts are trusted
+(KNOWN_SCRIPTS): any other inline script, such as one that slipped in through a page title, stops
+this with a line naming the page, so it is never added to the policy.
 
     python deploy/csp_hashes.py site/ csp.conf
+    python deploy/csp_hashes.py --meta site/
 
 Standard library only, so the container's build stage needs nothing beyond the site's own packages.
 """
 
 import base64
 import hashlib
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,6 +40,22 @@ POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+
+
+# The theme's inline scripts, by the SHA-256 of their text once the site's path in `new URL("...",
+# location)` is set aside. A Material update that changes them makes this script stop, naming the page
+# and the script's start: check that the new script is the theme's, then put its hash here.
+SITE_PATH = re.compile(r'new URL\("[^"]*",location\)')
+KNOWN_SCRIPTS = {
+    "7eb3684fdacd2881": "Material 9: the local-storage helpers (__md_scope, __md_get, __md_set)",
+    "0eb10c249dbdb0be": "Material 9: the saved colour palette, applied before the page is drawn",
+    "ffcc0f7735fdab43": "Material 9: the content tab named in the address, opened",
+}
+
+
+def known_script(script: str) -> bool:
+    text = SITE_PATH.sub('new URL("",location)', script)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] in KNOWN_SCRIPTS
 
 
 class InlineScripts(HTMLParser):
@@ -59,32 +81,65 @@ class InlineScripts(HTMLParser):
             self._text = None
 
 
+class UnknownScript(Exception):
+    """An inline script that is not one of the theme's: told in one line naming the page."""
+
+
 def inline_script_hashes(site: Path) -> list[str]:
     """CSP sources ('sha256-...') for every distinct inline script on every page, sorted."""
     hashes = set()
-    for page in site.rglob("*.html"):
+    for page in sorted(site.rglob("*.html")):
         parser = InlineScripts()
         parser.feed(page.read_text(encoding="utf-8"))
         for script in parser.scripts:
+            if not known_script(script):
+                start = " ".join(script.split())[:80]
+                raise UnknownScript(
+                    f"{page.relative_to(site)}: an inline script that is not the theme's own: '{start}'. Remove it "
+                    "(look for <script> in the page and in the titles in mkdocs.yml); after a Material update, add "
+                    "the theme's new script to KNOWN_SCRIPTS in deploy/csp_hashes.py."
+                )
             digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
             hashes.add(f"'sha256-{digest}'")
     return sorted(hashes)
 
 
-def policy(site: Path) -> str:
-    directives = {**POLICY, "script-src": POLICY["script-src"] + inline_script_hashes(site)}
+def policy(site: Path, directives: dict = POLICY) -> str:
+    directives = {**directives, "script-src": directives["script-src"] + inline_script_hashes(site)}
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def main(site: str, output: str) -> None:
-    header = f'add_header Content-Security-Policy "{policy(Path(site))}" always;\n'
-    Path(output).write_text(
+def write_header(site: Path, output: Path) -> None:
+    header = f'add_header Content-Security-Policy "{policy(site)}" always;\n'
+    output.write_text(
         "# Written by deploy/csp_hashes.py from the built site: do not edit, rebuild instead.\n" + header,
         encoding="utf-8",
     )
 
 
+def write_meta(site: Path) -> None:
+    """The policy as the first tag of every page's <head>. Browsers ignore frame-ancestors in a <meta>."""
+    meta_policy = policy(site, {name: sources for name, sources in POLICY.items() if name != "frame-ancestors"})
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy}">'
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("<head>", "<head>\n    " + tag, 1), encoding="utf-8")
+
+
+def main(arguments: list[str]) -> int:
+    try:
+        if len(arguments) == 2 and arguments[0] == "--meta":
+            write_meta(Path(arguments[1]))
+        elif len(arguments) == 2:
+            write_header(Path(arguments[0]), Path(arguments[1]))
+        else:
+            print(__doc__)
+            return 2
+    except UnknownScript as problem:
+        print(problem)
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    main(*sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

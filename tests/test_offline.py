@@ -31,7 +31,7 @@ def offline_zip(tmp_path_factory) -> Path:
     """The zip `make dist` writes, made into a temporary folder so dist/ is left alone."""
     out = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
-        ["make", "--no-print-directory", "dist", f"DIST={out}"], cwd=ROOT, capture_output=True, text=True
+        ["make", "--no-print-directory", "offline-copy", f"DIST={out}"], cwd=ROOT, capture_output=True, text=True
     )
     if result.returncode != 0:
         pytest.fail(f"`make dist` failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
@@ -113,6 +113,12 @@ def test_offline_copy_has_the_feedback_link_on_every_page(offline_copy):
     email = configured_feedback(ROOT / "mkdocs.yml")["email"]
     problems = feedback_problems(offline_copy, f"mailto:{email}")
     assert not problems, "\n".join(problems)
+
+
+def test_offline_copy_carries_the_draft_banner_on_every_page(offline_copy):
+    """While mkdocs.yml says `draft: true`, the copy handed out says so on every page, as the site does."""
+    missing = [page.name for page in content_pages(offline_copy) if 'class="draft-banner"' not in page.read_text(encoding="utf-8")]
+    assert not missing, f"pages of the offline copy without the draft banner: {missing}"
 
 
 def test_online_site_does_not_load_the_offline_shim(site):

@@ -132,7 +132,7 @@ def test_preview_names_a_front_matter_mistake_in_one_sentence_and_keeps_serving(
     glossary = url.replace("about.html", "glossary.html")
     assert wait_for_page(glossary, "Glossary"), f"The preview did not serve {glossary}:\n{output.read_text()}"
     log = output.read_text()
-    assert "docs/glossary.md: `next_review: 25/11/2027` is not written YYYY-MM-DD." in log, log
+    assert "docs/glossary.md, line 8: `next_review: 25/11/2027` is not written YYYY-MM-DD." in log, log
     assert "Traceback" not in log, f"The preview showed Python's traceback:\n{log}"
 
 
