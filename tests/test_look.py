@@ -351,3 +351,19 @@ def test_disclaimer_check_catches_a_footer_that_repeats_it(tmp_path):
         "docs/index.md: the footer repeats the disclaimer ('General information only, not medical advice.'). "
         "Remove `copyright:` from mkdocs.yml: includes/disclaimer.md already ends every page."
     ]
+
+
+def test_decision_aid_files_load_only_where_the_decision_aid_is(site, site_pages):
+    """Weight on a first visit: a page without the decision aid downloads neither its CSS nor its script."""
+    problems = []
+    for path in site_pages:
+        html = read_page(site / path)
+        holds_it = html.select_one("article [class^='decision-aid']") is not None
+        loads = {
+            "stylesheet": html.select_one("link[href$='stylesheets/decision-aid.css']") is not None,
+            "script": html.select_one("script[src$='javascripts/decision-aid.js']") is not None,
+        }
+        for kind, loaded in loads.items():
+            if loaded != holds_it:
+                problems.append(f"{path}: {'loads' if loaded else 'lacks'} the decision aid's {kind}")
+    assert not problems, "overrides/main.html decides where the decision aid's files load:\n" + "\n".join(problems)
