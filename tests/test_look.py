@@ -158,7 +158,7 @@ def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen
             fill_in(page)
         settle_animations(page)
         file = SCREENSHOTS / f"{Path(path).stem}-{size['width']}x{size['height']}.png"
-        page.screenshot(path=file, full_page=True)
+        page.screenshot(path=file, full_page=True, timeout=120_000)  # a long page on a busy machine
         assert file.stat().st_size > 10_000, f"{file} is almost empty: the page did not draw"
         saved.append(file)
     with capsys.disabled():  # shown in the normal test output, so a reviewer knows where to look
