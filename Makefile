@@ -39,6 +39,10 @@ serve: $(VENV)/.site-installed ## preview the site; prints the address to open; 
 # checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
 # fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
 CHECKED_SITE := site
+# make test runs the tests in one process per core (pytest-xdist), every worker reading the one site
+# built above. Each test file stays on one worker (--dist loadfile), so a file's own fixtures (a
+# second build, a fixture site) are made once. make check stays in one process: it is quicker so.
+PARALLEL := -n auto --dist loadfile
 
 build: $(VENV)/.site-installed ## strict build into site/
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
@@ -59,7 +63,7 @@ test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installe
 	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.facts docs
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
-	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest $(PARALLEL)
 
 # The offline copy: the site built with Material's offline plugin (pages and search work from disk),
 # plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:

@@ -9,8 +9,12 @@ Figures, not pass/fail:
   on a freshly opened page and for later (warm) queries;
 - search evaluation: of the patients' queries in tests/data/search-queries.yml, how many find their
   section first and within the first three results;
-- Lighthouse 12, mobile preset (a mid-range phone on a slow 4G line, simulated), for the home page,
-  the glossary and a long page: the four category scores, LCP, TBT and CLS.
+- Lighthouse 12, mobile preset (a mid-range phone on a slow 4G line, simulated), for every page of
+  the menu, the whole guide (print.html) included: the four category scores, LCP, TBT and CLS;
+- the test suite as `make test` runs it (in parallel, pytest-xdist): its time and its 10 slowest tests.
+
+Each figure is printed beside the one measured before issue 19's work (bench/before.json, with where
+and how it was measured), so a change shows as a change.
 
 Everything runs against a server on 127.0.0.1 and the same Chromium the tests use. Python's own web
 server sends files uncompressed, which no real host does; the bench server gzips text files (level 6)
@@ -40,14 +44,21 @@ from checks.data_files import search_queries
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_PAGES = ["index.html", "glossary.html", "who-can-use-a-pump.html"]  # home, glossary, a long page
+BEFORE = ROOT / "bench" / "before.json"
+SEARCH_INDEX = "search/search_index.json"
 QUERIES = search_queries()
 SEARCH_QUERY = QUERIES[0].text  # "dawn phenomenon", the search the issue names
 BUILDS = 5
 SEARCHES = 10
 LIGHTHOUSE_RUNS = 3  # Lighthouse's own advice: scores vary from run to run, report the median run
 GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-TARGETS = "Targets: Lighthouse 100 accessibility, best practices and SEO, 95+ performance; home page < 150 KB gzip"
+TARGETS = (
+    "Targets: Lighthouse 100 accessibility, best practices and SEO, 95+ performance and blocking time (TBT) under\n"
+    "200 ms on every page, LCP toward 1.2 s; home page first visit 90 KB gzip or less, search included; make test\n"
+    "within 4 minutes on 2 cores"
+)
+# The same options as `make test` (Makefile, PARALLEL), plus pytest's list of the slowest tests.
+SUITE = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile", "--durations=10"]
 
 
 class GzipHandler(QuietHandler):
@@ -135,13 +146,26 @@ def build_for_address(site_dir: Path, base_url: str) -> None:
     build(load_config(str(ROOT / "mkdocs.yml"), site_url=base_url, site_dir=str(site_dir), strict=True))
 
 
+def transferred(request) -> int:
+    """A file's compressed size as downloaded. Chromium reports 0 for what a web worker fetches (the
+    search worker's own script), so the size the server announced counts there."""
+    measured = request.sizes()["responseBodySize"]
+    response = request.response()
+    announced = int(response.headers.get("content-length", 0)) if response else 0
+    return measured or announced
+
+
 def first_visit(browser, url: str) -> dict[str, int]:
     """Open the URL with an empty cache; return each downloaded file's compressed size by address."""
     context = browser.new_context()
     sizes: dict[str, int] = {}
-    context.on("requestfinished", lambda request: sizes.__setitem__(request.url, request.sizes()["responseBodySize"]))
+    context.on("requestfinished", lambda request: sizes.__setitem__(request.url, transferred(request)))
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")  # the search worker fetches its index after the load event
+    # The search worker starts after the load event and then fetches its index: wait for that too,
+    # on a busy machine it can come after the network has been idle for a moment.
+    with context.expect_event("requestfinished", predicate=lambda request: request.url.endswith(SEARCH_INDEX), timeout=60_000):
+        page.goto(url, wait_until="networkidle")
+    page.wait_for_load_state("networkidle")
     context.close()
     return sizes
 
@@ -237,6 +261,28 @@ def lighthouse(url: str, chromium: str) -> dict:
     }
 
 
+def suite_time(site_dir: Path) -> dict:
+    """The whole test suite, as `make test` runs it, on a strict build: its time, its outcome line and its slowest tests."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, *SUITE], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "CHECKED_SITE": str(site_dir)}
+    )
+    seconds = time.perf_counter() - start
+    lines = result.stdout.splitlines()
+    slowest_start = next((i for i, line in enumerate(lines) if "slowest 10 durations" in line), None)
+    slowest = [line for line in lines[slowest_start + 1:] if line[:1].isdigit()][:10] if slowest_start is not None else []
+    return {"seconds": round(seconds), "outcome": lines[-1].strip("= ") if lines else "", "slowest": slowest,
+            "workers": os.cpu_count()}
+
+
+def before(*keys: str):
+    """The figure measured before issue 19's work (bench/before.json), or None where none was taken."""
+    value = json.loads(BEFORE.read_text()) if BEFORE.exists() else {}
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
@@ -252,9 +298,10 @@ def print_table(results: dict) -> None:
     print_builds(results)
     print("\nFirst visit, empty cache (gzip level 6 by the bench server, as a real host sends it;"
           " Python's own server would not compress):")
-    print(f"  {'page':34} {'transfer':>10} {'requests':>9}")
+    print(f"  {'page':34} {'transfer':>10} {'requests':>9} {'before':>10}")
     for row in results["pages"]:
-        print(f"  {row['page']:34} {kb(row['bytes']):>10} {row['requests']:>9}")
+        earlier = before("transfer_kb", row["page"])
+        print(f"  {row['page']:34} {kb(row['bytes']):>10} {row['requests']:>9} {f'{earlier} KB' if earlier else '':>10}")
     whole = results["whole_guide"]
     print(f"  {'every page, each file counted once':34} {kb(whole['bytes']):>10} {whole['requests']:>9}")
     search = results["search"]
@@ -266,14 +313,24 @@ def print_table(results: dict) -> None:
           f"{evaluation['top3'] / evaluation['queries']:.0%} within the first three. "
           f"Not first: {', '.join(evaluation['not_first']) or 'none'}")
     print(f"\nLighthouse 12, mobile preset (simulated slow 4G, 4x slower CPU), median of {LIGHTHOUSE_RUNS} runs:")
-    print(f"  {'page':26} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP':>8} {'TBT':>7} {'CLS':>6}")
+    print(f"  {'page':26} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'LCP':>8} {'TBT':>7} {'CLS':>6}"
+          f"   before: {'perf':>5} {'LCP':>8} {'TBT':>7}")
     for page, row in results["lighthouse"].items():
         scores = row["scores"]
+        earlier = before("lighthouse", page) or {}
         print(f"  {page:26} {scores['performance']:>5} {scores['accessibility']:>5} "
-              f"{scores['best-practices']:>5} {scores['seo']:>5} {row['lcp_ms']:>6}ms {row['tbt_ms']:>5}ms {row['cls']:>6}")
+              f"{scores['best-practices']:>5} {scores['seo']:>5} {row['lcp_ms']:>6}ms {row['tbt_ms']:>5}ms {row['cls']:>6}"
+              f"           {earlier.get('performance', ''):>5} {earlier.get('lcp', ''):>8} {earlier.get('tbt', ''):>7}")
         print(f"      performance in each run: {row['performance_each_run']}")
         for missed in row["missed"]:
             print(f"      lost points: {missed}")
+    suite = results["suite"]
+    print(f"\nTest suite as make test runs it ({suite['workers']} workers): {suite['seconds'] // 60} min {suite['seconds'] % 60} s; "
+          f"{suite['outcome']}. Before: {before('suite', 'text') or 'not measured'}")
+    print("  Slowest 10 tests:")
+    for line in suite["slowest"]:
+        print(f"    {line}")
+    print(f"\nMeasured before: {before('measured') or 'nothing recorded (bench/before.json)'}")
     print(f"\n{TARGETS}")
     print(f"Written to {RESULTS.relative_to(ROOT)}")
 
@@ -304,7 +361,10 @@ def main() -> None:
         results["search_evaluation"] = search_evaluation(browser, base_url)
         chromium = chromium_executable() or playwright.chromium.executable_path
         browser.close()
-        results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in LIGHTHOUSE_PAGES}
+        results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in navigation_pages(site_dir)}
+    with tempfile.TemporaryDirectory() as folder:
+        build_site(ROOT, Path(folder))
+        results["suite"] = suite_time(Path(folder))
 
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)

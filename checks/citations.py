@@ -195,6 +195,49 @@ def misplaced_reference_lists(site: Path) -> list[str]:
     return problems
 
 
+# A citation number that touches a number in the text reads as part of it: "over 2+3" for "over 2+"
+# with citation 3, "(seizure)12" for citations 1 and 2. mkdocs.yml writes each mark in brackets
+# (the footnotes extension's SUPERSCRIPT_TEXT, "[{}]"), so "2+[3]" and "[1][2]" cannot be misread.
+READS_AS_NUMBER = set("0123456789+%")
+
+
+def _text_beside(mark, side: str) -> tuple[str, object]:
+    """The text just before (or after) a citation mark, and the citation mark it belongs to, if any."""
+    if side == "before":
+        text = mark.find_previous(string=True)
+    else:
+        text = list(mark.descendants)[-1].find_next(string=True)
+    owner = text.find_parent("sup") if text is not None else None
+    neighbour = owner if owner is not None and owner.select_one("a.footnote-ref") else None
+    return (str(text) if text is not None else ""), neighbour
+
+
+def touching_citation_marks(site: Path) -> list[str]:
+    """Citation marks that could be read as part of a number: a bare citation number right after a
+    digit, "+" or "%", or before a digit, or two bare numbers side by side."""
+    problems = []
+    for page in content_pages(site):
+        article = main_content(page)
+        for mark in article.select("sup:has(> a.footnote-ref)"):
+            label = mark.get_text()
+            before, cited_before = _text_beside(mark, "before")
+            after, cited_after = _text_beside(mark, "after")
+            touching = []
+            if label[:1].isdigit() and before[-1:] in READS_AS_NUMBER and cited_before is None:
+                touching.append(f"comes right after '{' '.join(before.split()[-3:])}'")
+            if label[-1:].isdigit() and after[:1].isdigit() and cited_after is None:
+                touching.append(f"comes right before '{' '.join(after.split()[:2])}'")
+            if label[:1].isdigit() and cited_before is not None and cited_before.get_text()[-1:].isdigit():
+                touching.append(f"comes right after the citation '{cited_before.get_text()}'")
+            if touching:
+                problems.append(
+                    f"{source_name(site, page, mark)}: the citation mark '{label}' {' and '.join(touching)}, so it "
+                    "reads as part of a number. Keep `SUPERSCRIPT_TEXT: \"[{}]\"` under `footnotes` in mkdocs.yml, "
+                    "which writes each mark in brackets."
+                )
+    return problems
+
+
 def main() -> int:
     """`make check` and `make test` run this before the build, so a citation slip is told in the
     citation check's words, not in the footnote extension's."""

@@ -5,9 +5,17 @@ show whether the footnotes extension turned each citation into a number, with it
 tests/fixtures/citations-broken/ holds each kind of mistake, to prove that the checks catch them.
 """
 
+import shutil
+
 import pytest
 
-from checks.citations import citation_problems, misplaced_reference_lists, reference_problems, unresolved_citations
+from checks.citations import (
+    citation_problems,
+    misplaced_reference_lists,
+    reference_problems,
+    touching_citation_marks,
+    unresolved_citations,
+)
 from conftest import DOCS, FIXTURES, ROOT, build_site
 from checks.sitecheck import HEADING_TAGS, main_content
 
@@ -29,6 +37,22 @@ def test_every_citation_has_its_reference_on_the_page_and_every_included_referen
 def test_built_pages_number_every_citation_and_list_references_under_their_heading(site):
     problems = unresolved_citations(site) + misplaced_reference_lists(site)
     assert not problems, "\n".join(problems)
+
+
+def test_no_citation_mark_reads_as_part_of_a_number(site):
+    problems = touching_citation_marks(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_citation_mark_check_catches_bare_numbers_beside_numbers(tmp_path):
+    shutil.copy(FIXTURES / "citation-marks" / URGENT_HELP, tmp_path / URGENT_HELP)
+    problems = touching_citation_marks(tmp_path)
+    assert [line.split(" so it reads")[0] for line in problems] == [
+        "docs/get-help-urgently.md: the citation mark '2' comes right after the citation '1',",
+        "docs/get-help-urgently.md: the citation mark '3' comes right after 'are over 2+',",
+        "docs/get-help-urgently.md: the citation mark '4' comes right after 'glucose above 4',",
+        "docs/get-help-urgently.md: the citation mark '5' comes right after 'and eat 15' and comes right before '0 g.',",
+    ]
 
 
 def test_every_section_of_the_urgent_help_page_cites_its_source(site):

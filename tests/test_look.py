@@ -1,6 +1,7 @@
 """The guide looks and reads like a health service, checked in a real browser.
 
-- Screenshots of the home page and a long page on a phone (360 x 740) and a laptop (1280 x 800), and
+- Screenshots of the home page, the urgent-help page, the decision aid with answers and a long page on
+  a phone (360 x 740) and a laptop (1280 x 800), and
   of every component in both palettes, kept in test-artifacts/screenshots/ (git-ignored) for a
   reviewer to look at.
 - Headings are bold, dark (the text colour) and sized by level; body text is at least 18 px on a
@@ -8,7 +9,9 @@
 - A glossary term is marked (dotted underline) at most once a page, and never in a heading.
 - The content components (CONTRIBUTING.md, "Components") pass WCAG AA contrast in the light and the
   dark palette, on a fixture page holding every one (tests/fixtures/components/components.md).
-- The header names the guide and its publisher; the disclaimer is shown once, not again in the footer.
+- The header names the guide, and header and footer its publisher when one is set; previous and next
+  pages are named in words on every screen; a long page lists its sections under its title.
+- The disclaimer is shown once, not again in the footer.
 Styles live in docs/stylesheets/extra.css and docs/stylesheets/components.css.
 """
 
@@ -21,13 +24,16 @@ from playwright.sync_api import expect
 from checks.browser import serving
 from checks.build import build_site
 from checks.look import repeated_disclaimers
-from checks.sitecheck import read_page
+from checks.sitecheck import main_content, read_page
 from conftest import FIXTURES, ROOT, serve_fixture_page, settle_animations
 from test_accessibility import PALETTES, assert_palette_shown, axe_violations
+from test_decision_aid import fill_in
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 SCREENS = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1280, "height": 800}}
 LONG_PAGE = "who-can-use-a-pump.html"
+URGENT_HELP = "get-help-urgently.html"
+DECISION_AID = "is-a-pump-right-for-me.html"
 SMALLEST_BODY_PX = {"phone": 16, "laptop": 18}
 MIN_HEADING_CONTRAST = 7.0  # WCAG AAA for text: "dark" headings, not Material's pale grey
 COMPONENTS = {
@@ -140,20 +146,64 @@ def screen(request, browser):
 
 
 @pytest.mark.browser
-def test_screenshots_of_the_home_page_and_a_long_page(screen, server, capsys):
+def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen, server, capsys):
+    """Whole-page screenshots for a reviewer: the decision aid with answers given, as a reader leaves it."""
     name, page = screen
     size = SCREENS[name]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     saved = []
-    for path in ("index.html", LONG_PAGE):
+    for path in ("index.html", URGENT_HELP, DECISION_AID, LONG_PAGE):
         page.goto(server + path)
+        if path == DECISION_AID:
+            fill_in(page)
         settle_animations(page)
         file = SCREENSHOTS / f"{Path(path).stem}-{size['width']}x{size['height']}.png"
-        page.screenshot(path=file, full_page=True)
+        page.screenshot(path=file, full_page=True, timeout=120_000)  # a long page on a busy machine
         assert file.stat().st_size > 10_000, f"{file} is almost empty: the page did not draw"
         saved.append(file)
     with capsys.disabled():  # shown in the normal test output, so a reviewer knows where to look
         print(f"\nScreenshots ({name}, {size['width']} x {size['height']}): " + ", ".join(str(file) for file in saved))
+
+
+# Each footer link's words as shown: empty when a link shows only its arrow.
+FOOTER_LINK_WORDS = """() => [...document.querySelectorAll(".md-footer__link")].map(link => ({
+    direction: link.classList.contains("md-footer__link--prev") ? "previous" : "next",
+    words: link.querySelector(".md-footer__title")?.checkVisibility() ? link.querySelector(".md-footer__title").innerText.trim() : ""}))"""
+
+
+def footer_link_problems(page, where: str) -> list[str]:
+    return [f"{where}: the {link['direction']} page's link shows no words" for link in page.evaluate(FOOTER_LINK_WORDS) if not link["words"]]
+
+
+@pytest.mark.browser
+def test_previous_and_next_pages_are_named_in_words_on_every_screen(screen, server):
+    name, page = screen
+    page.goto(server + LONG_PAGE)  # it has a previous and a next page
+    assert len(page.evaluate(FOOTER_LINK_WORDS)) == 2
+    problems = footer_link_problems(page, f"{LONG_PAGE} ({name})")
+    assert not problems, "Footer links (docs/stylesheets/extra.css):\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_footer_check_catches_an_arrow_without_words(browser, server):
+    page = browser.new_page(viewport=SCREENS["phone"])
+    page.goto(server + LONG_PAGE)
+    page.add_style_tag(content=".md-footer__link--prev .md-footer__title {display: none}")  # Material's own rule on a phone
+    problems = footer_link_problems(page, LONG_PAGE)
+    page.context.close()
+    assert problems == [f"{LONG_PAGE}: the previous page's link shows no words"]
+
+
+def test_long_pages_list_their_sections_under_the_title_and_urgent_help_does_not(site):
+    """A long page starts with "Contents", linking each section; nothing comes before the 999 card."""
+    for path in (LONG_PAGE, DECISION_AID):
+        article = main_content(site / path)
+        sections = [f"#{heading['id']}" for heading in article.find_all("h2") if heading["id"] != "references"]
+        contents = article.select_one("nav.page-contents")
+        assert contents is not None, f"{path} should start with its Contents (overrides/partials/page-contents.html)"
+        assert [link["href"] for link in contents.select("a")] == sections
+        assert contents.find_previous(["h1", "h2"]).name == "h1", f"{path}: Contents should come right under the title"
+    assert main_content(site / URGENT_HELP).select_one("nav.page-contents") is None
 
 
 @pytest.mark.browser
@@ -274,12 +324,15 @@ def test_components_pass_contrast_in_both_palettes(browser, components_server, p
     assert not problems, f"Components in the {palette} palette (docs/stylesheets/components.css):\n" + "\n".join(problems)
 
 
-def test_header_names_the_guide_and_the_publisher_when_one_is_set(site, components_site):
+def test_header_and_footer_name_the_publisher_only_when_one_is_set(site, components_site):
     with_publisher = read_page(components_site / "index.html").select_one("header .md-header__topic")
     assert with_publisher.select_one(".md-ellipsis").get_text(strip=True) == "Insulin pumps explained"
     assert with_publisher.select_one(".md-header__publisher").get_text(strip=True) == FICTIONAL_PUBLISHER
-    assert read_page(site / "index.html").select_one(".md-header__publisher") is None, (
-        "mkdocs.yml sets no extra.publisher, so the header should name no publisher"
+    footer = read_page(components_site / "index.html").select_one("footer .md-copyright__publisher")
+    assert footer.get_text(strip=True) == f"Published by {FICTIONAL_PUBLISHER}"
+    unset = read_page(site / "index.html")
+    assert unset.select_one(".md-header__publisher") is None and unset.select_one(".md-copyright__publisher") is None, (
+        "mkdocs.yml sets no extra.publisher, so neither the header nor the footer should name a publisher"
     )
 
 
@@ -298,3 +351,19 @@ def test_disclaimer_check_catches_a_footer_that_repeats_it(tmp_path):
         "docs/index.md: the footer repeats the disclaimer ('General information only, not medical advice.'). "
         "Remove `copyright:` from mkdocs.yml: includes/disclaimer.md already ends every page."
     ]
+
+
+def test_decision_aid_files_load_only_where_the_decision_aid_is(site, site_pages):
+    """Weight on a first visit: a page without the decision aid downloads neither its CSS nor its script."""
+    problems = []
+    for path in site_pages:
+        html = read_page(site / path)
+        holds_it = html.select_one("article [class^='decision-aid']") is not None
+        loads = {
+            "stylesheet": html.select_one("link[href$='stylesheets/decision-aid.css']") is not None,
+            "script": html.select_one("script[src$='javascripts/decision-aid.js']") is not None,
+        }
+        for kind, loaded in loads.items():
+            if loaded != holds_it:
+                problems.append(f"{path}: {'loads' if loaded else 'lacks'} the decision aid's {kind}")
+    assert not problems, "overrides/main.html decides where the decision aid's files load:\n" + "\n".join(problems)

@@ -60,11 +60,23 @@
     fillDateAndAddress()
     window.addEventListener("beforeprint", beforePrinting)
 
-    printButton.hidden = false
-    printButton.addEventListener("click", function () {
+    // The Print button is the worksheet's submit button (a form without one fails HTML_CodeSniffer's
+    // H32.2). The form sends nothing (method="dialog" outside a dialog does nothing), and printing is
+    // what pressing the button means. Enter in a tick box or choice would also "submit" the form
+    // (the browser's implicit submission): in a worksheet it must change nothing, so it is held back.
+    function printSummary(event) {
+      event.preventDefault()
       summaryMode.checked = true
       beforePrinting()
       window.print()
+    }
+    printButton.hidden = false
+    printButton.addEventListener("click", printSummary)
+    form.addEventListener("submit", function (event) {
+      event.preventDefault()
+    })
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault()
     })
 
     // "Clear my answers" asks first: one slip should not wipe a page of answers.
