@@ -115,9 +115,9 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def server(site):
+def server(published_site):
     """The real site, served on 127.0.0.1; yields the base URL, ending in '/'."""
-    with serving(site) as url:
+    with serving(published_site) as url:
         yield url
 
 
