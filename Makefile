@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build check test bench clean browser dist offline-copy nginx zensical lock outdated sign pages
+.PHONY: help serve serve-zh build check test bench clean browser dist offline-copy offline-edition nginx zensical lock outdated sign pages
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,6 +32,14 @@ serve: $(VENV)/.site-installed ## preview the site; prints the address to open; 
 	@$(BIN)/python -m checks.front_matter --preview
 	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
 
+# The Chinese edition (docs-zh/, mkdocs-zh.yml) on its own: its pages, includes/zh/ and the English
+# includes it falls back to. Its language switcher links to the English edition, which this preview
+# does not serve (run `make serve` for that).
+serve-zh: $(VENV)/.site-installed ## preview the Chinese edition (简体中文版) the same way
+	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH)zh/ in your browser. It reloads when you save."
+	@$(BIN)/python -m checks.front_matter --preview
+	$(BIN)/mkdocs serve --config-file mkdocs-zh.yml --dev-addr $(PREVIEW) --watch includes --watch overrides
+
 # checks.data_files reads the educator's lists in tests/data/ and names any slip in them;
 # checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence;
 # checks.facts names each line where a page gives a clinical number otherwise than tests/data/facts.yml
@@ -44,7 +52,7 @@ CHECKED_SITE := site
 # second build, a fixture site) are made once. make check stays in one process: it is quicker so.
 PARALLEL := -n auto --dist loadfile
 
-build: $(VENV)/.site-installed ## strict build into site/
+build: $(VENV)/.site-installed ## strict build of both editions: English into site/, Chinese into site/zh/
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 
 check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
@@ -53,6 +61,7 @@ check: $(VENV)/.test-installed ## quick check while writing: strict build and ev
 	@$(BIN)/python -m checks.markdown_slips
 	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.facts docs
+	@$(BIN)/python -m checks.translation
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
 
@@ -62,39 +71,47 @@ test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installe
 	@$(BIN)/python -m checks.markdown_slips
 	@$(BIN)/python -m checks.citations
 	@$(BIN)/python -m checks.facts docs
+	@$(BIN)/python -m checks.translation
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest $(PARALLEL)
 
-# The offline copy: the site built with Material's offline plugin (pages and search work from disk),
-# plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:
-# they are for developers. DIST is where the zip goes (the tests write to a temporary folder).
-# `make dist` runs the release check first, like every way out; give it the address the copy names
-# (SITE_URL=https://.../insulin-pumps/). `make offline-copy` is the same copy without the check, for
-# the tests and a look on your own machine: never hand that one out.
+# The offline copies, one per edition: each built with Material's offline plugin (pages and search
+# work from disk), plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps
+# are left out: they are for developers. DIST is where the zips go (the tests write to a temporary folder).
+# `make dist` runs the release check first, like every way out; give it the addresses the copies name
+# (SITE_URL=https://.../insulin-pumps/ SITE_URL_ZH=https://.../insulin-pumps/zh/). `make offline-copy`
+# makes the same copies without the check, for the tests and a look on your own machine: never hand
+# those out.
 DIST ?= dist
 OFFLINE_COPY := insulin-pump-guide
+OFFLINE_COPY_ZH := insulin-pump-guide-zh
 
-dist: release-check ## the release check, then the offline copy: dist/insulin-pump-guide.zip (SITE_URL=..., DRAFT=...)
+dist: release-check ## the release check, then the offline copies: dist/insulin-pump-guide.zip and dist/insulin-pump-guide-zh.zip (中文)
 	@$(MAKE) --no-print-directory offline-copy
 
-offline-copy: $(VENV)/.site-installed node_modules/.installed ## the offline copy without the release check (for tests; never hand it out)
-	rm -rf $(DIST)/$(OFFLINE_COPY) $(DIST)/$(OFFLINE_COPY).zip
-	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(OFFLINE_COPY))
-	mkdir -p $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker
-	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker/shim.js
-	find $(DIST)/$(OFFLINE_COPY) -name '*.map' -delete
-	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
-	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
+offline-copy: $(VENV)/.site-installed node_modules/.installed ## the offline copies without the release check (for tests; never hand them out)
+	@$(MAKE) --no-print-directory offline-edition EDITION=en COPY=$(OFFLINE_COPY)
+	@$(MAKE) --no-print-directory offline-edition EDITION=zh COPY=$(OFFLINE_COPY_ZH)
+
+offline-edition:
+	rm -rf $(DIST)/$(COPY) $(DIST)/$(COPY).zip
+	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(COPY)) --edition=$(EDITION)
+	mkdir -p $(DIST)/$(COPY)/assets/javascripts/iframe-worker
+	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(COPY)/assets/javascripts/iframe-worker/shim.js
+	find $(DIST)/$(COPY) -name '*.map' -delete
+	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(COPY)', 'zip', '.', '$(COPY)')"
+	@echo "Wrote $(DIST)/$(COPY).zip ($$(du -k $(DIST)/$(COPY).zip | cut -f1) KB): unzip it and open $(COPY)/index.html"
 
 # Publishing gate (checks/release.py), run before every way out (GitHub Pages, the container, make dist):
 # one line per page and per setting; fails on an unsigned page unless the site is a draft (extra: draft:
 # in mkdocs.yml, shown on every page), and always on an overdue or changed page, a file the checks do
-# not read, or a placeholder address. CONFIG names another edition's settings. DRAFT=false or
-# DRAFT=true, given here, reaches the build of the same command too (make dist DRAFT=false).
-CONFIG ?= mkdocs.yml
+# not read, or a placeholder address. It checks each edition (CONFIG: both by default; the Chinese
+# pages also need an up-to-date translation and a bilingual review). DRAFT=false or DRAFT=true, given
+# here, reaches the build of the same command too (make dist DRAFT=false).
+CONFIG ?= mkdocs.yml mkdocs-zh.yml
 .PHONY: release-check check-external
-release-check: $(VENV)/.site-installed ## the publishing gate: sign-offs, review dates, addresses (SITE_URL=..., DRAFT=...)
-	@$(BIN)/python -m checks.release --config $(CONFIG)
+release-check: $(VENV)/.site-installed ## the publishing gate: sign-offs, review dates, addresses (SITE_URL=..., SITE_URL_ZH=..., DRAFT=...)
+	@status=0; for config in $(CONFIG); do $(BIN)/python -m checks.release --config $$config || status=1; done; exit $$status
 
 # GitHub Pages: the release check, the strict build, then the Content-Security-Policy and referrer
 # policy as <meta> tags in every page (Pages sends no headers of ours; deploy/csp_hashes.py).
@@ -104,7 +121,7 @@ pages: release-check build ## the site for GitHub Pages, gated, with its CSP in 
 # A clinician has signed a page: record who, when, and a hash of the text they signed (CONTRIBUTING.md,
 # "How a page is produced"). The values reach the command as environment variables, so any name is safe.
 sign: $(VENV)/.site-installed ## record a sign-off: make sign PAGE=docs/x.md NAME="..." ROLE="..." [DATE=YYYY-MM-DD]
-	@$(BIN)/python -m checks.release --config $(CONFIG) --sign "$$PAGE" --name "$$NAME" --role "$$ROLE" $(if $(DATE),--date $(DATE))
+	@$(BIN)/python -m checks.release --config $(if $(filter docs-zh/%,$(PAGE)),mkdocs-zh.yml,mkdocs.yml) --sign "$$PAGE" --name "$$NAME" --role "$$ROLE" $(if $(DATE),--date $(DATE))
 
 # Every link to another site in the built pages, fetched (checks/external_links.py): a table of OK,
 # moved, broken and unreachable links, each with its page. Needs the network; not part of `make test`.
@@ -148,6 +165,19 @@ browser: $(VENV)/.test-installed
 	else \
 		$(BIN)/playwright install chromium; \
 	fi
+	@$(MAKE) --no-print-directory cjk-fonts
+
+# A Chinese font for the Chinese edition's browser and PDF tests: without one, Chromium draws empty boxes.
+# Debian's fonts-noto-cjk (Noto Sans CJK SC), installed as root where missing; elsewhere, how to get it.
+.PHONY: cjk-fonts
+cjk-fonts:
+	@if fc-list :lang=zh-cn family 2>/dev/null | grep -q .; then \
+		echo "Chinese font: $$(fc-match 'sans-serif:lang=zh-cn' family)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -q && apt-get install -y -q --no-install-recommends fonts-noto-cjk; \
+	else \
+		echo "No Chinese font: install Debian's fonts-noto-cjk (sudo apt-get install fonts-noto-cjk) or any Noto Sans CJK SC font"; \
+	fi
 
 # Debian's nginx for the hosting test (tests/test_hosting.py runs it with deploy/nginx.conf), installed
 # as root where missing, as the container does. Elsewhere the test is skipped (failed in CI).
@@ -163,9 +193,11 @@ nginx:
 # --- Zensical and the lock files (README, "Building with Zensical" and "Python packages") -----------
 
 # Zensical, Material's successor, in its own virtualenv (ZENSICAL_VENV, above). Material stays the
-# default build; this one goes to site-zensical/ (SITE_DIR in mkdocs.yml).
-zensical: $(ZENSICAL_VENV)/.installed ## strict build with Zensical (Material's successor) into site-zensical/
-	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build --strict --clean
+# default build; this one builds both editions into site-zensical/ (Chinese in site-zensical/zh/), from a
+# copy of the project: Zensical neither follows docs-zh/'s links to docs/stylesheets and the like, nor
+# reads INHERIT as MkDocs does (checks/build.py, settings_without_inherit).
+zensical: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed ## strict build of both editions with Zensical (Material's successor) into site-zensical/
+	@$(BIN)/python -m checks.build --zensical site-zensical
 
 $(ZENSICAL_VENV)/.installed: requirements-zensical.lock
 	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)

@@ -19,6 +19,7 @@ SEARCH_QUERIES_FILE = DATA / "search-queries.yml"
 FACTS_FILE = DATA / "facts.yml"
 ROOT = DATA.parent.parent
 VALUE_PLACE = "{value}"  # where a fact's number stands in each of its said_as phrases
+SEARCH_QUERIES_ZH_FILE = DATA / "search-queries-zh.yml"  # the Chinese edition's (site/zh/)
 
 
 class SourcePoint(NamedTuple):
@@ -62,10 +63,10 @@ def check_pages_exist(file: Path, named: list[tuple[int, int, str]], docs: Path)
     if missing:
         raise DataFileError("\n".join(
             (
-                f"tests/data/{file.name}: entry {entries[0]} names docs/{page}, which does not exist. If the page was "
+                f"tests/data/{file.name}: entry {entries[0]} names {docs.name}/{page}, which does not exist. If the page was "
                 "removed, remove this entry or point it at the page that now covers it."
                 if len(entries) == 1
-                else f"tests/data/{file.name}: entries {', '.join(entries)} name docs/{page}, which does not exist. "
+                else f"tests/data/{file.name}: entries {', '.join(entries)} name {docs.name}/{page}, which does not exist. "
                 "If the page was removed, remove these entries or point them at the page that now covers it."
             )
             for page, entries in missing.items()
@@ -162,6 +163,7 @@ def main() -> int:
         source_points()
         search_queries()
         facts()
+        search_queries(SEARCH_QUERIES_ZH_FILE, ROOT / "docs-zh")
     except DataFileError as error:
         print(error)
         return 1

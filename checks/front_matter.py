@@ -34,6 +34,9 @@ PLACEHOLDERS = {"tbd", "tbc", "todo", "none", "null", "nil", "-", "--", "?", "n/
 KNOWN_FIELDS = {
     "description", "title", "last_checked", "clinical_signoff", "next_review", "status_note", "template", "hide", "search"
 }
+# A Chinese page (docs-zh/) also records what it was translated from (checks/translation.py).
+TRANSLATED_PAGE_FIELDS = KNOWN_FIELDS | {"translation"}
+TRANSLATED_DOCS = "docs-zh"
 # The fields pages had before this status existed, and what replaces each.
 REPLACED_FIELDS = {
     "reviewed": "use `last_checked:` for the date the page was last checked against its sources",
@@ -54,14 +57,6 @@ _DatesAsText.yaml_implicit_resolvers = {
 }
 
 
-def body_sha256(path: Path) -> str:
-    """The first 12 hex digits of the SHA-256 of a page's text after its front matter.
-
-    The sign-off hash (`make sign`) and the Chinese edition's translation record both start from it.
-    """
-    return text_sha256(read_front_matter(path.read_text(encoding="utf-8"))[1])
-
-
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
@@ -71,8 +66,8 @@ def markdown_pages(docs: Path) -> list[Path]:
     return sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
 
 
-def page_name(page: Path) -> str:
-    return "docs/" + page.as_posix()
+def page_name(page: Path, folder: str = "docs") -> str:
+    return f"{folder}/{page.as_posix()}"
 
 
 def field_lines(yaml_text: str) -> tuple[dict[str, int], str | None]:
@@ -130,6 +125,12 @@ def read_front_matter_with_lines(text: str) -> tuple[dict | None, str, str | Non
     return fields, text[match.end() :], None, lines
 
 
+def body_sha256(text: str) -> str:
+    """The first 12 hex digits of the sha256 of a page's text after its front matter: what a
+    translation (checks/translation.py) was made from. Front matter edits (dates, sign-offs) leave it alone."""
+    return text_sha256(read_front_matter(text)[1])
+
+
 def parse_date(value) -> datetime.date | str:
     """The date, or why it is not one (a sentence ending to put after the field)."""
     text = "" if value is None else str(value).strip()
@@ -170,7 +171,8 @@ class PageStatus:
 
 def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatus, list[str]]:
     """A page's status and one sentence per mistake in its front matter."""
-    name = page_name(page)
+    name = page_name(page, docs.name if docs.name == TRANSLATED_DOCS else "docs")
+    known = TRANSLATED_PAGE_FIELDS if docs.name == TRANSLATED_DOCS else KNOWN_FIELDS
     fields, body, unreadable, lines = read_front_matter_with_lines((docs / page).read_text(encoding="utf-8"))
     status = PageStatus(name)
     if fields is None:
@@ -219,10 +221,10 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
             continue
         if field in REPLACED_FIELDS:
             problems.append(f"{where}: front matter has the old field `{field}:`; {REPLACED_FIELDS[field]}.")
-        elif field not in KNOWN_FIELDS:
+        elif field not in known:
             problems.append(
                 f"{where}: front matter has an unknown field `{field}:`. Check its spelling; the fields are "
-                + ", ".join(sorted(KNOWN_FIELDS))
+                + ", ".join(sorted(known))
                 + "."
             )
 
@@ -350,10 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     """`make check` and `make test` run this before the build: each mistake in one sentence, then stop.
     `make serve` runs it with --preview: the same sentences, and the preview starts all the same."""
     preview = "--preview" in (sys.argv[1:] if argv is None else argv)
-    docs, today = Path(__file__).resolve().parent.parent / "docs", datetime.date.today()
-    for reminder in reviews_due(docs, today):
-        print(f"Reminder: {reminder}")
-    mistakes = front_matter_problems(docs, today)
+    root, today = Path(__file__).resolve().parent.parent, datetime.date.today()
+    mistakes = []
+    for docs in (root / "docs", root / TRANSLATED_DOCS):  # English, then the Chinese edition
+        for reminder in reviews_due(docs, today):
+            print(f"Reminder: {reminder}")
+        mistakes += front_matter_problems(docs, today)
     if mistakes:
         print("\n".join(mistakes))
         if preview:

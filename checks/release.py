@@ -31,6 +31,7 @@ import yaml
 
 from checks.front_matter import (
     FRONT_MATTER,
+    TRANSLATED_DOCS,
     PLACEHOLDERS,
     SIGNOFF_HASH,
     page_name,
@@ -38,6 +39,7 @@ from checks.front_matter import (
     read_front_matter,
     text_sha256,
 )
+from checks.translation import translation_release_reasons
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "example", "invalid", "localhost")
@@ -188,6 +190,8 @@ def gate(config_file: Path, today: datetime.date) -> tuple[list[str], int, bool]
             )
         if status.next_review is not None and status.next_review < today:
             reasons.append(f"review overdue since {status.next_review}")
+        if docs.name == TRANSLATED_DOCS:
+            reasons += translation_release_reasons(docs, path.relative_to(docs), draft is True)
         if status.signed:
             signed, now = status.signoff[SIGNOFF_HASH], signed_text_sha256(path, snippets, config_file.parent)
             if not signed:
