@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help serve build check test bench clean browser dist nginx zensical lock outdated
+.PHONY: help serve serve-zh build check test bench clean browser dist nginx zensical lock outdated
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,41 +30,57 @@ serve: $(VENV)/.site-installed ## preview the site; prints the address to open; 
 	@$(BIN)/python -m checks.front_matter --preview
 	$(BIN)/mkdocs serve --dev-addr $(PREVIEW) --watch includes --watch overrides
 
+# The Chinese edition (docs-zh/, mkdocs-zh.yml) on its own: its pages, includes/zh/ and the English
+# includes it falls back to. Its language switcher links to the English edition, which this preview
+# does not serve (run `make serve` for that).
+serve-zh: $(VENV)/.site-installed ## preview the Chinese edition (简体中文版) the same way
+	@echo "Preview: open http://$(PREVIEW)$(SITE_PATH)zh/ in your browser. It reloads when you save."
+	@$(BIN)/python -m checks.front_matter --preview
+	$(BIN)/mkdocs serve --config-file mkdocs-zh.yml --dev-addr $(PREVIEW) --watch includes --watch overrides
+
 # checks.data_files reads the educator's lists in tests/data/ and names any slip in them;
 # checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence.
 # checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
 # fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
 CHECKED_SITE := site
 
-build: $(VENV)/.site-installed ## strict build into site/
+build: $(VENV)/.site-installed ## strict build of both editions: English into site/, Chinese into site/zh/
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 
 check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.translation
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
 
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
 	@$(BIN)/python -m checks.data_files
 	@$(BIN)/python -m checks.front_matter
+	@$(BIN)/python -m checks.translation
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest
 
-# The offline copy: the site built with Material's offline plugin (pages and search work from disk),
-# plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps are left out:
-# they are for developers. DIST is where the zip goes (the tests write to a temporary folder).
+# The offline copies, one per edition: each built with Material's offline plugin (pages and search
+# work from disk), plus the iframe-worker shim from npm (mkdocs.yml explains why), zipped. Source maps
+# are left out: they are for developers. DIST is where the zips go (the tests write to a temporary folder).
 DIST ?= dist
 OFFLINE_COPY := insulin-pump-guide
+OFFLINE_COPY_ZH := insulin-pump-guide-zh
 
-dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copy: dist/insulin-pump-guide.zip
-	rm -rf $(DIST)/$(OFFLINE_COPY) $(DIST)/$(OFFLINE_COPY).zip
-	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(OFFLINE_COPY))
-	mkdir -p $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker
-	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(OFFLINE_COPY)/assets/javascripts/iframe-worker/shim.js
-	find $(DIST)/$(OFFLINE_COPY) -name '*.map' -delete
-	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(OFFLINE_COPY)', 'zip', '.', '$(OFFLINE_COPY)')"
-	@echo "Wrote $(DIST)/$(OFFLINE_COPY).zip ($$(du -k $(DIST)/$(OFFLINE_COPY).zip | cut -f1) KB): unzip it and open $(OFFLINE_COPY)/index.html"
+dist: $(VENV)/.site-installed node_modules/.installed ## write the offline copies: dist/insulin-pump-guide.zip (English) and dist/insulin-pump-guide-zh.zip (中文)
+	@$(MAKE) --no-print-directory offline-copy EDITION=en COPY=$(OFFLINE_COPY)
+	@$(MAKE) --no-print-directory offline-copy EDITION=zh COPY=$(OFFLINE_COPY_ZH)
+
+.PHONY: offline-copy
+offline-copy:
+	rm -rf $(DIST)/$(COPY) $(DIST)/$(COPY).zip
+	OFFLINE=true $(BIN)/python -m checks.build $(abspath $(DIST)/$(COPY)) --edition=$(EDITION)
+	mkdir -p $(DIST)/$(COPY)/assets/javascripts/iframe-worker
+	cp node_modules/iframe-worker/shim/index.js $(DIST)/$(COPY)/assets/javascripts/iframe-worker/shim.js
+	find $(DIST)/$(COPY) -name '*.map' -delete
+	cd $(DIST) && $(abspath $(BIN))/python -c "import shutil; shutil.make_archive('$(COPY)', 'zip', '.', '$(COPY)')"
+	@echo "Wrote $(DIST)/$(COPY).zip ($$(du -k $(DIST)/$(COPY).zip | cut -f1) KB): unzip it and open $(COPY)/index.html"
 
 # Publishing gate (checks/release.py): one line per page; fails while a page lacks a clinical sign-off
 # or is overdue for review, or the feedback address is a placeholder. ALLOW_DRAFT=true publishes a
@@ -115,6 +131,19 @@ browser: $(VENV)/.test-installed
 	else \
 		$(BIN)/playwright install chromium; \
 	fi
+	@$(MAKE) --no-print-directory cjk-fonts
+
+# A Chinese font for the Chinese edition's browser and PDF tests: without one, Chromium draws empty boxes.
+# Debian's fonts-noto-cjk (Noto Sans CJK SC), installed as root where missing; elsewhere, how to get it.
+.PHONY: cjk-fonts
+cjk-fonts:
+	@if fc-list :lang=zh-cn family 2>/dev/null | grep -q .; then \
+		echo "Chinese font: $$(fc-match 'sans-serif:lang=zh-cn' family)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -q && apt-get install -y -q --no-install-recommends fonts-noto-cjk; \
+	else \
+		echo "No Chinese font: install Debian's fonts-noto-cjk (sudo apt-get install fonts-noto-cjk) or any Noto Sans CJK SC font"; \
+	fi
 
 # Debian's nginx for the hosting test (tests/test_hosting.py runs it with deploy/nginx.conf), installed
 # as root where missing, as the container does. Elsewhere the test is skipped (failed in CI).
@@ -130,9 +159,11 @@ nginx:
 # --- Zensical and the lock files (README, "Building with Zensical" and "Python packages") -----------
 
 # Zensical, Material's successor, in its own virtualenv (ZENSICAL_VENV, above). Material stays the
-# default build; this one goes to site-zensical/ (SITE_DIR in mkdocs.yml).
-zensical: $(ZENSICAL_VENV)/.installed ## strict build with Zensical (Material's successor) into site-zensical/
-	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build --strict --clean
+# default build; this one builds both editions into site-zensical/ (Chinese in site-zensical/zh/), from a
+# copy of the project: Zensical neither follows docs-zh/'s links to docs/stylesheets and the like, nor
+# reads INHERIT as MkDocs does (checks/build.py, settings_without_inherit).
+zensical: $(VENV)/.site-installed $(ZENSICAL_VENV)/.installed ## strict build of both editions with Zensical (Material's successor) into site-zensical/
+	@$(BIN)/python -m checks.build --zensical site-zensical
 
 $(ZENSICAL_VENV)/.installed: requirements-zensical.lock
 	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)

@@ -3,6 +3,9 @@ page, with what to do, and nothing else. `make build`, `make check` and `make te
 so a broken link gives a few lines, not hundreds of failed tests.
 
     python -m checks.build [SITE_DIR]    # builds into site/ by default; exit status 1 on any problem
+
+Both editions are built: English (mkdocs.yml) into SITE_DIR, Chinese (mkdocs-zh.yml) into SITE_DIR/zh,
+as they are published. `--edition en` or `--edition zh` builds one (the offline copies, `make dist`).
 """
 
 import os
@@ -10,7 +13,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 # A MkDocs log line: "WARNING -  Doc file 'about.md' contains ...". Indented lines after it (a list
 # of pages) belong to it; a traceback does not.
@@ -33,9 +39,13 @@ FIXES = [
 ]
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+# Each edition: its settings file, and where its build goes inside the published site.
+EDITIONS = {"en": ("mkdocs.yml", ""), "zh": ("mkdocs-zh.yml", "zh")}
+
+
+def build_site(project: Path, site_dir: Path, strict: bool = True, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """Run `mkdocs build` for a project folder and return the finished process (output captured)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -95,17 +105,87 @@ def copy_for_build(destination: Path) -> Path:
     return Path(shutil.copytree(ROOT, destination, ignore=skip))
 
 
+class _KeepTags(yaml.SafeLoader):
+    """A settings file read with its `!ENV` tags kept as they are, to be written out again."""
+
+
+class _Tagged(yaml.YAMLObject):
+    def __init__(self, tag: str, node: yaml.Node):
+        self.tag, self.node = tag, node
+
+
+_KeepTags.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+yaml.SafeDumper.add_representer(_Tagged, lambda dumper, tagged: tagged.node.__class__(tagged.tag, tagged.node.value))
+
+
+def _inherited(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT: the child's mappings merged into the parent's, anything else replaced whole."""
+    merged = dict(parent)
+    for key, value in child.items():
+        both_mappings = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = _inherited(merged[key], value) if both_mappings else value
+    return merged
+
+
+def settings_without_inherit(project: Path, config: str) -> str:
+    """Write `config` with its INHERIT resolved the way MkDocs does, beside it; returns the new file's name.
+
+    Zensical 0.0.73 resolves INHERIT by appending lists (the Chinese nav would follow the English one, and
+    the palette would have four entries), so its Chinese build reads this file instead.
+    """
+    child = yaml.load((project / config).read_text(encoding="utf-8"), Loader=_KeepTags)
+    parent = yaml.load((project / child.pop("INHERIT")).read_text(encoding="utf-8"), Loader=_KeepTags)
+    resolved = project / f".resolved-{config}"
+    resolved.write_text(yaml.safe_dump(_inherited(parent, child), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return resolved.name
+
+
 def build_with_zensical(project: Path) -> subprocess.CompletedProcess:
-    """Run a strict, clean (no cache) `zensical build` of a project folder into its site/ folder."""
-    env = {name: value for name, value in os.environ.items() if name != "SITE_DIR"}
-    return subprocess.run(
-        [str(ZENSICAL), "build", "--strict", "--clean"], cwd=project, env=env, capture_output=True, text=True
-    )
+    """A strict, clean (no cache) `zensical build` of a project folder (a copy: copy_for_build) into its
+    site/ folder: English, then Chinese into site/zh/. The first that fails, or the last, is returned."""
+    env = {name: value for name, value in os.environ.items() if name not in {"SITE_DIR", "SITE_DIR_ZH"}}
+    for config, folder in EDITIONS.values():
+        if folder:
+            config = settings_without_inherit(project, config)
+        result = subprocess.run(
+            [str(ZENSICAL), "build", "--strict", "--clean", "--config-file", config],
+            cwd=project, env=env, capture_output=True, text=True,
+        )
+        if result.returncode != 0:
+            return result
+    return result
+
+
+def build_editions(project: Path, site_dir: Path, editions=tuple(EDITIONS)) -> list[str]:
+    """Build each edition (English first: its build empties site_dir); the problems of the first that fails."""
+    for edition in editions:
+        config, folder = EDITIONS[edition]
+        problems = build_problems(build_site(project, site_dir / folder if len(editions) > 1 else site_dir, config=config))
+        if problems:
+            return problems
+    return []
+
+
+def zensical_main(site_dir: Path) -> int:
+    """`make zensical`: both editions built by Zensical from a copy of the project, then put in site_dir."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_for_build(Path(folder) / "project")
+        result = build_with_zensical(project)
+        print(re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr).strip())  # Zensical colours its messages
+        if result.returncode == 0:
+            shutil.rmtree(site_dir, ignore_errors=True)
+            shutil.copytree(project / "site", site_dir)
+            print(f"Both editions built by Zensical into {site_dir}/ (Chinese in {site_dir}/zh/).")
+        return result.returncode
 
 
 def main() -> int:
-    site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    problems = build_problems(build_site(Path.cwd(), site_dir))
+    if sys.argv[1:2] == ["--zensical"]:
+        return zensical_main(Path(sys.argv[2] if len(sys.argv) > 2 else "site-zensical"))
+    arguments = [argument for argument in sys.argv[1:] if not argument.startswith("--edition")]
+    edition = next((argument.partition("=")[2] for argument in sys.argv[1:] if argument.startswith("--edition=")), "")
+    site_dir = Path(arguments[0] if arguments else "site")
+    problems = build_editions(Path.cwd(), site_dir, (edition,) if edition else tuple(EDITIONS))
     if not problems:
         return 0
     print("\n".join(problems))

@@ -14,6 +14,7 @@ overdue (`make test` warns about them, and does not fail).
 """
 
 import datetime
+import hashlib
 import re
 import sys
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ SIGNOFF_PARTS = ("name", "role", "date")
 # Fields MkDocs or Material read, besides the status: the page's own title, its template, hidden
 # sidebars and search settings.
 KNOWN_FIELDS = {"description", "title", "last_checked", "clinical_signoff", "next_review", "template", "hide", "search"}
+# A Chinese page (docs-zh/) also records what it was translated from (checks/translation.py).
+TRANSLATED_PAGE_FIELDS = KNOWN_FIELDS | {"translation"}
+TRANSLATED_DOCS = "docs-zh"
 # The fields pages had before this status existed, and what replaces each.
 REPLACED_FIELDS = {
     "reviewed": "use `last_checked:` for the date the page was last checked against its sources",
@@ -52,8 +56,8 @@ def markdown_pages(docs: Path) -> list[Path]:
     return sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
 
 
-def page_name(page: Path) -> str:
-    return "docs/" + page.as_posix()
+def page_name(page: Path, folder: str = "docs") -> str:
+    return f"{folder}/{page.as_posix()}"
 
 
 def read_front_matter(text: str) -> tuple[dict | None, str, str | None]:
@@ -73,6 +77,12 @@ def read_front_matter(text: str) -> tuple[dict | None, str, str | None]:
     if not isinstance(fields, dict):
         return {}, text[match.end() :], "the front matter must be `field: value` lines"
     return fields, text[match.end() :], None
+
+
+def body_sha256(text: str) -> str:
+    """The first 12 hex digits of the sha256 of a page's text after its front matter: what a
+    translation (checks/translation.py) was made from. Front matter edits (dates, sign-offs) leave it alone."""
+    return hashlib.sha256(read_front_matter(text)[1].encode("utf-8")).hexdigest()[:12]
 
 
 def parse_date(value) -> datetime.date | str:
@@ -115,7 +125,8 @@ class PageStatus:
 
 def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatus, list[str]]:
     """A page's status and one sentence per mistake in its front matter."""
-    name = page_name(page)
+    name = page_name(page, docs.name if docs.name == TRANSLATED_DOCS else "docs")
+    known = TRANSLATED_PAGE_FIELDS if docs.name == TRANSLATED_DOCS else KNOWN_FIELDS
     fields, body, unreadable = read_front_matter((docs / page).read_text(encoding="utf-8"))
     status = PageStatus(name)
     if fields is None:
@@ -143,10 +154,10 @@ def page_status(docs: Path, page: Path, today: datetime.date) -> tuple[PageStatu
     for field in fields:
         if field in REPLACED_FIELDS:
             problems.append(f"{name}: front matter has the old field `{field}:`; {REPLACED_FIELDS[field]}.")
-        elif field not in KNOWN_FIELDS:
+        elif field not in known:
             problems.append(
                 f"{name}: front matter has an unknown field `{field}:`. Check its spelling; the fields are "
-                + ", ".join(sorted(KNOWN_FIELDS))
+                + ", ".join(sorted(known))
                 + "."
             )
 
@@ -258,10 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     """`make check` and `make test` run this before the build: each mistake in one sentence, then stop.
     `make serve` runs it with --preview: the same sentences, and the preview starts all the same."""
     preview = "--preview" in (sys.argv[1:] if argv is None else argv)
-    docs, today = Path(__file__).resolve().parent.parent / "docs", datetime.date.today()
-    for reminder in reviews_due(docs, today):
-        print(f"Reminder: {reminder}")
-    mistakes = front_matter_problems(docs, today)
+    root, today = Path(__file__).resolve().parent.parent, datetime.date.today()
+    mistakes = []
+    for docs in (root / "docs", root / TRANSLATED_DOCS):  # English, then the Chinese edition
+        for reminder in reviews_due(docs, today):
+            print(f"Reminder: {reminder}")
+        mistakes += front_matter_problems(docs, today)
     if mistakes:
         print("\n".join(mistakes))
         if preview:

@@ -26,8 +26,18 @@ def read_page(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+# The Chinese edition is built into the English site's zh/ folder (mkdocs-zh.yml): a site of its own,
+# checked on its own (tests/conftest.py, `edition`), its pages written in docs-zh/.
+EDITION_FOLDERS = {"zh": "docs-zh"}
+
+
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] not in EDITION_FOLDERS)
+
+
+def docs_folder(site: Path) -> str:
+    """Where a built site's pages are written: docs/, or docs-zh/ for the Chinese edition's site/zh/."""
+    return EDITION_FOLDERS.get(site.name, "docs")
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -47,8 +57,8 @@ def source_name(site: Path, page: Path, element=None) -> str:
     An element of the whole-guide page names the page it was gathered from, never docs/print.md."""
     gathered = element.find_parent("section", class_="print-guide__page") if element is not None else None
     if gathered is not None:
-        return f"docs/{gathered['id']}.md (as shown in the whole guide)"
-    return "docs/" + page.relative_to(site).with_suffix(".md").as_posix()
+        return f"{docs_folder(site)}/{gathered['id']}.md (as shown in the whole guide)"
+    return f"{docs_folder(site)}/" + page.relative_to(site).with_suffix(".md").as_posix()
 
 
 def main_content(page: Path):
