@@ -127,16 +127,22 @@ def _inherited(parent: dict, child: dict) -> dict:
     return merged
 
 
+def edition_settings(project: Path, config: str) -> dict:
+    """A settings file as MkDocs reads it, its INHERIT resolved (`!ENV` values left unread)."""
+    settings = yaml.load((project / config).read_text(encoding="utf-8"), Loader=_KeepTags)
+    if "INHERIT" in settings:
+        return _inherited(edition_settings(project, settings.pop("INHERIT")), settings)
+    return settings
+
+
 def settings_without_inherit(project: Path, config: str) -> str:
     """Write `config` with its INHERIT resolved the way MkDocs does, beside it; returns the new file's name.
 
     Zensical 0.0.73 resolves INHERIT by appending lists (the Chinese nav would follow the English one, and
     the palette would have four entries), so its Chinese build reads this file instead.
     """
-    child = yaml.load((project / config).read_text(encoding="utf-8"), Loader=_KeepTags)
-    parent = yaml.load((project / child.pop("INHERIT")).read_text(encoding="utf-8"), Loader=_KeepTags)
     resolved = project / f".resolved-{config}"
-    resolved.write_text(yaml.safe_dump(_inherited(parent, child), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    resolved.write_text(yaml.safe_dump(edition_settings(project, config), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return resolved.name
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checks.browser import CHROMIUM_ARGS, chromium_executable, serving
-from checks.build import ZENSICAL, build_problems, build_site, build_with_zensical, copy_for_build
+from checks.build import EDITIONS, ZENSICAL, build_editions, build_site, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,9 +15,10 @@ DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once in strict mode. `make check` and `make test` build it first and name
-    the folder in CHECKED_SITE; run alone, pytest builds it into a temporary folder.
+def published_site(tmp_path_factory) -> Path:
+    """The real site, both editions (English, and Chinese in zh/), built once in strict mode. `make check`
+    and `make test` build it first and name the folder in CHECKED_SITE; run alone, pytest builds it into
+    a temporary folder.
 
     If the build fails, the session stops with MkDocs' own messages: every other test needs the site,
     and a hundred errors would hide the one line that matters.
@@ -25,10 +26,48 @@ def site(tmp_path_factory) -> Path:
     if os.environ.get("CHECKED_SITE"):
         return Path(os.environ["CHECKED_SITE"]).resolve()
     site_dir = tmp_path_factory.mktemp("site")
-    problems = build_problems(build_site(ROOT, site_dir))
+    problems = build_editions(ROOT, site_dir)
     if problems:
         pytest.exit("The strict build failed; nothing else was checked. Fix these lines:\n" + "\n".join(problems), 1)
     return site_dir
+
+
+# The checks of built pages that hold for any language run on both editions; the rest (reading grade,
+# glossary tooltips, the browser tests) on English, with the Chinese edition's own in test_zh_edition.py.
+BOTH_EDITIONS = {
+    "test_every_internal_link_image_and_asset_resolves",
+    "test_links_to_other_websites_are_well_formed_https",
+    "test_each_page_has_one_title_no_skipped_levels_unique_ids_and_no_empty_headings",
+    "test_every_page_is_in_the_navigation",
+    "test_built_pages_number_every_citation_and_list_references_under_their_heading",
+    "test_every_page_has_a_feedback_link_pre_filled_with_its_title_and_address",
+    "test_every_page_carries_the_disclaimer",
+    "test_the_disclaimer_is_shown_once_a_page",
+    "test_every_image_has_alt_text_or_is_marked_decorative",
+}
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.function.__name__ in BOTH_EDITIONS and "site" in metafunc.fixturenames:
+        metafunc.parametrize("edition", ["en", "zh"], indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def edition(request) -> str:
+    """The edition a test checks: "en" unless the test is one of BOTH_EDITIONS."""
+    return getattr(request, "param", "en")
+
+
+@pytest.fixture(scope="session")
+def site(published_site, edition) -> Path:
+    """The built site of one edition: English at the top, Chinese in its zh/ folder."""
+    return published_site / EDITIONS[edition][1]
+
+
+@pytest.fixture(scope="session")
+def zh_site(published_site) -> Path:
+    """The Chinese edition's built site (docs-zh/, mkdocs-zh.yml)."""
+    return published_site / EDITIONS["zh"][1]
 
 
 @pytest.hookimpl(wrapper=True)

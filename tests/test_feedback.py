@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
+from checks.build import EDITIONS, edition_settings
 from checks.release import site_settings
 from conftest import FIXTURES, ROOT
 from checks.sitecheck import content_pages, read_page, source_name
@@ -22,8 +23,13 @@ def configured_feedback(config: Path) -> dict:
     return site_settings(config)["extra"]["feedback"]
 
 
-def feedback_problems(site: Path, expected_start: str) -> list[str]:
-    """One line per page whose feedback link is missing, points elsewhere, or is not pre-filled."""
+def feedback_problems(site: Path, expected_start: str, edition: str = "en") -> list[str]:
+    """One line per page whose feedback link is missing, points elsewhere, or is not pre-filled, in the
+    edition's own words (`extra: strings:` in its settings file)."""
+    words = edition_settings(ROOT, EDITIONS[edition][0])["extra"]["strings"]
+    question, link_text, subject_start, page_start = (
+        words["feedback_question"], words["feedback_link"], words["feedback_subject"], words["feedback_page"]
+    )
     problems = []
     for page in content_pages(site):
         name = source_name(site, page)
@@ -33,8 +39,8 @@ def feedback_problems(site: Path, expected_start: str) -> list[str]:
             problems.append(f"{name}: has {len(links)} feedback links; every page needs exactly one")
             continue
         box = links[0].find_parent(class_="page-feedback")
-        if "Something wrong or unclear on this page?" not in box.get_text(" ") or links[0].get_text() != "Tell us":
-            problems.append(f"{name}: the feedback link does not read 'Something wrong or unclear on this page? Tell us'")
+        if question not in box.get_text(" ") or links[0].get_text() != link_text:
+            problems.append(f"{name}: the feedback link does not read '{question} {link_text}'")
         if box.find(["form", "script", "input", "iframe"]):
             problems.append(f"{name}: the feedback link must be a plain link: no form, script or frame")
         href = links[0]["href"]
@@ -45,16 +51,16 @@ def feedback_problems(site: Path, expected_start: str) -> list[str]:
         title = soup.select_one("a.md-nav__link--active").get_text(" ", strip=True)
         address = soup.select_one('link[rel="canonical"]')["href"]
         subject = (query.get("subject") or query.get("title") or [""])[0]
-        if subject != f"Feedback on: {title}":
-            problems.append(f"{name}: the feedback subject is {subject!r}, not 'Feedback on: {title}'")
-        if f"Page: {address}" not in query.get("body", [""])[0]:
+        if subject != f"{subject_start}{title}":
+            problems.append(f"{name}: the feedback subject is {subject!r}, not '{subject_start}{title}'")
+        if f"{page_start}{address}" not in query.get("body", [""])[0]:
             problems.append(f"{name}: the feedback message does not give the page's address {address}")
     return problems
 
 
-def test_every_page_has_a_feedback_link_pre_filled_with_its_title_and_address(site):
+def test_every_page_has_a_feedback_link_pre_filled_with_its_title_and_address(site, edition):
     email = configured_feedback(ROOT / "mkdocs.yml")["email"]
-    problems = feedback_problems(site, f"mailto:{email}")
+    problems = feedback_problems(site, f"mailto:{email}", edition)
     assert not problems, "\n".join(problems)
 
 

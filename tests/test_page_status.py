@@ -26,6 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checks.front_matter import front_matter_problems, markdown_pages, page_status, reviews_due
+from checks.build import edition_settings
 from conftest import DOCS, FIXTURES, ROOT, build_site
 from checks.sitecheck import main_content, read_page, readable_text
 
@@ -226,12 +227,13 @@ def test_each_status_has_its_own_name_for_screen_readers(site):
 
 # --- One template, two engines -----------------------------------------------------------------
 
-TEMPLATE = '{% from "partials/page-status.html" import page_status %}{{ page_status(meta, title) }}'
+TEMPLATE = '{% from "partials/page-status.html" import page_status %}{{ page_status(meta, title, strings) }}'
+STRINGS = edition_settings(ROOT, "mkdocs.yml")["extra"]["strings"]  # the English edition's words
 
 
 def render_with_jinja2(meta: dict, autoescape: bool) -> str:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=autoescape)
-    return environment.from_string(TEMPLATE).render(meta=meta, title="A page")
+    return environment.from_string(TEMPLATE).render(meta=meta, title="A page", strings=STRINGS)
 
 
 def render_with_minijinja(meta: dict, autoescape: bool) -> str:
@@ -241,7 +243,7 @@ def render_with_minijinja(meta: dict, autoescape: bool) -> str:
         else None
     )
     environment.auto_escape_callback = lambda name: autoescape
-    return environment.render_str(TEMPLATE, meta=meta, title="A page")
+    return environment.render_str(TEMPLATE, meta=meta, title="A page", strings=STRINGS)
 
 
 SIGNOFF = {"name": "Dr Fictional Example", "role": "consultant diabetologist"}
