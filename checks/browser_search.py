@@ -70,8 +70,12 @@ def type_query(page: Page, query: str) -> None:
         box.fill("")
         box.press("Backspace")  # a released key on the empty box brings back "Type to start searching"
         page.locator(STATUS_LINE).filter(has_text=texts["waiting"]).wait_for()
-    box.fill(query[:-1])
-    box.press(query[-1])
+    if query.isascii():
+        box.fill(query[:-1])
+        box.press(query[-1])
+    else:  # Chinese: pressing a key Chromium has no key for inserts it without the key-up Material searches on
+        box.fill(query)
+        box.press("End")
     wait_for_search_outcome(page)
 
 

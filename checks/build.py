@@ -109,13 +109,17 @@ class _KeepTags(yaml.SafeLoader):
     """A settings file read with its `!ENV` tags kept as they are, to be written out again."""
 
 
-class _Tagged(yaml.YAMLObject):
+class _WriteTags(yaml.SafeDumper):
+    """Writes the tags _KeepTags kept."""
+
+
+class _Tagged:
     def __init__(self, tag: str, node: yaml.Node):
         self.tag, self.node = tag, node
 
 
 _KeepTags.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
-yaml.SafeDumper.add_representer(_Tagged, lambda dumper, tagged: tagged.node.__class__(tagged.tag, tagged.node.value))
+_WriteTags.add_representer(_Tagged, lambda dumper, tagged: tagged.node.__class__(tagged.tag, tagged.node.value))
 
 
 def _inherited(parent: dict, child: dict) -> dict:
@@ -142,7 +146,7 @@ def settings_without_inherit(project: Path, config: str) -> str:
     the palette would have four entries), so its Chinese build reads this file instead.
     """
     resolved = project / f".resolved-{config}"
-    resolved.write_text(yaml.safe_dump(edition_settings(project, config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    resolved.write_text(yaml.dump(edition_settings(project, config), Dumper=_WriteTags, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return resolved.name
 
 

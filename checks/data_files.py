@@ -14,6 +14,7 @@ import yaml
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SOURCE_POINTS_FILE = DATA / "source-points.yml"
 SEARCH_QUERIES_FILE = DATA / "search-queries.yml"
+SEARCH_QUERIES_ZH_FILE = DATA / "search-queries-zh.yml"  # the Chinese edition's (site/zh/)
 
 
 class SourcePoint(NamedTuple):
@@ -80,6 +81,7 @@ def main() -> int:
     try:
         source_points()
         search_queries()
+        search_queries(SEARCH_QUERIES_ZH_FILE)
     except DataFileError as error:
         print(error)
         return 1

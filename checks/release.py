@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from checks.front_matter import front_matter_problems, page_statuses, release_status
+from checks.front_matter import TRANSLATED_DOCS, front_matter_problems, page_statuses, release_status
+from checks.translation import release_not_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", ".example", ".invalid")
@@ -50,6 +51,15 @@ def feedback_problem(config_file: Path) -> str | None:
     if any(host == domain or host.endswith("." + domain.lstrip(".")) for domain in PLACEHOLDER_DOMAINS):
         return f"{where} {email or issues} is a placeholder. Set the team's real email address or issue tracker."
     return None
+
+
+def chinese_edition_not_ready(zh_docs: Path, today: datetime.date) -> int:
+    """The Chinese edition's pages (checks/translation.py): each needs its own clinical sign-off, a
+    bilingual review and a translation of the English page as it is now. Prints one line a page."""
+    lines = release_not_ready(zh_docs, today) if zh_docs.is_dir() else []
+    for line in lines:
+        print(f"  NOT READY  {line}.")
+    return len(lines)
 
 
 def draft_allowed(value: str) -> bool | None:
@@ -92,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"  ready      {status.page}: signed by {signoff['name']} ({signoff['role']}) on {signoff['date']}; "
                 f"next review due {status.next_review}."
             )
+    not_ready += chinese_edition_not_ready(options.docs.parent / TRANSLATED_DOCS, options.today)
     feedback = feedback_problem(options.config)
     if feedback:
         not_ready += 1

@@ -48,7 +48,7 @@ BOTH_EDITIONS = {
 
 
 def pytest_generate_tests(metafunc):
-    if metafunc.function.__name__ in BOTH_EDITIONS and "site" in metafunc.fixturenames:
+    if metafunc.function.__name__ in BOTH_EDITIONS and "edition" in metafunc.fixturenames:
         metafunc.parametrize("edition", ["en", "zh"], indirect=True, scope="session")
 
 
@@ -60,7 +60,8 @@ def edition(request) -> str:
 
 @pytest.fixture(scope="session")
 def site(published_site, edition) -> Path:
-    """The built site of one edition: English at the top, Chinese in its zh/ folder."""
+    """The built site of one edition: English at the top, Chinese in its zh/ folder. A module that
+    checks another build (test_zensical.py) gives its own `site`, using `edition` the same way."""
     return published_site / EDITIONS[edition][1]
 
 
@@ -115,9 +116,9 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def server(site):
+def server(published_site):
     """The real site, served on 127.0.0.1; yields the base URL, ending in '/'."""
-    with serving(site) as url:
+    with serving(published_site) as url:
         yield url
 
 

@@ -47,7 +47,7 @@ def offline_copy(offline_zip, tmp_path_factory) -> Path:
     return folder / OFFLINE_COPY
 
 
-def offline_problems(browser, copy: Path, search_wait_ms: int = 20_000) -> list[str]:
+def offline_problems(browser, copy: Path, search_wait_ms: int = 20_000, query: str = QUERY, answer: str = ANSWER) -> list[str]:
     """Open the copy from disk with the network cut off; follow the guide from the first page to the
     last by its "Next" links, then search. Returns what went wrong, for a reader of the test output."""
     problems: list[str] = []
@@ -77,18 +77,18 @@ def offline_problems(browser, copy: Path, search_wait_ms: int = 20_000) -> list[
         if missed := sorted(set(expected) - set(visited)):
             problems.append(f"following the 'Next' links from index.html never reached {missed}")
         try:
-            results = search_results(page, base, QUERY)
+            results = search_results(page, base, query)
         except PlaywrightError as error:
             problems.append(f"search did not work from disk: {error.message.splitlines()[0]}")
         else:
-            if ANSWER not in results:
-                problems.append(f"searching {QUERY!r} from disk did not find {ANSWER}; it found {describe(results)}")
+            if answer not in results:
+                problems.append(f"searching {query!r} from disk did not find {answer}; it found {describe(results)}")
             else:
-                path, section = ANSWER.split("#")
+                path, section = answer.split("#")
                 page.locator(f'.md-search-result__link[href*="{path}"][href$="#{section}"]').first.click()
                 page.wait_for_load_state()
-                if site_location(page.url, base) != ANSWER or not page.locator(f"#{section}").is_visible():
-                    problems.append(f"the search result for {QUERY!r} opened {page.url}, not {ANSWER}")
+                if site_location(page.url, base) != answer or not page.locator(f"#{section}").is_visible():
+                    problems.append(f"the search result for {query!r} opened {page.url}, not {answer}")
     finally:
         context.close()
     return problems
@@ -105,6 +105,19 @@ def test_offline_zip_holds_every_page_the_search_index_and_the_shim(offline_zip,
 
 def test_offline_copy_works_from_disk_with_search(browser, offline_copy):
     problems = offline_problems(browser, offline_copy)
+    assert not problems, "\n".join(problems)
+
+
+def test_chinese_offline_copy_works_from_disk_with_search(browser, offline_zip, tmp_path):
+    """`make dist` also writes the Chinese edition's own zip, with its own search index."""
+    with zipfile.ZipFile(offline_zip.with_name(f"{OFFLINE_COPY}-zh.zip")) as archive:
+        archive.extractall(tmp_path)
+    copy = tmp_path / f"{OFFLINE_COPY}-zh"
+    assert '<html lang="zh"' in (copy / "index.html").read_text(encoding="utf-8")
+    assert not [page for page in content_pages(copy) if "language-switcher" in page.read_text(encoding="utf-8")], (
+        "the offline copies are one language each: no page may link to the other edition, which is not in the zip"
+    )
+    problems = offline_problems(browser, copy, query="急救电话", answer="get-help-urgently.html#call-999")
     assert not problems, "\n".join(problems)
 
 

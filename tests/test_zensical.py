@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.build import EDITIONS
 from checks.sitecheck import content_pages, main_content, navigation_pages, source_name
 from test_content import (  # noqa: F401
     test_every_page_carries_the_disclaimer,
@@ -36,9 +37,9 @@ pytestmark = pytest.mark.slow  # a second engine builds the site: in make test, 
 
 
 @pytest.fixture(scope="module")
-def site(zensical_site):
-    """In this module, every check reads the Zensical build."""
-    return zensical_site
+def site(zensical_site, edition):
+    """In this module, every check reads the Zensical build (of the edition, for the checks that run on both)."""
+    return zensical_site / EDITIONS[edition][1]
 
 
 def test_status_dates_read_as_day_month_year(site):
@@ -61,3 +62,62 @@ def test_whole_guide_page_links_every_page_to_print_one_by_one(site):
     guide = [Path(page).name for page in navigation_pages(site) if Path(page).name != "print.html"]
     listed = [Path(link["href"]).name for link in main_content(site / "print.html").select(".print-guide__contents a[href]")]
     assert listed == guide, f"docs/print.md (overrides/print.html) lists {listed}; the menu has {guide}"
+
+
+# --- The Chinese edition on Zensical (site/zh/ of the same build) ---------------------------------
+
+ZENSICAL_QUERY_BOX = "input[role=combobox]"  # Zensical's search dialog is in a shadow root; Playwright's CSS reaches in
+ZENSICAL_RESULT_LINKS = "ol[role=listbox] a[href]"
+
+
+def zensical_search(page, base_url: str, query: str) -> list[str]:
+    """Type the query into Zensical's search box; the result locations, best first ('page.html#section')."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    from checks.browser_search import site_location
+
+    box = page.locator(ZENSICAL_QUERY_BOX)
+    box.fill(query)
+    box.press("End")
+    first = page.locator(ZENSICAL_RESULT_LINKS).first
+    try:  # the results belong to this query once their links carry it (?h=...)
+        first.wait_for(timeout=10_000)
+        page.wait_for_function(
+            """(query) => [...document.querySelectorAll('*')].some(host => host.shadowRoot
+                 && [...host.shadowRoot.querySelectorAll('ol[role=listbox] a[href]')].some(a => a.href.includes(query)))""",
+            arg=f"h={quote(query)}", timeout=10_000,
+        )
+    except PlaywrightTimeoutError:  # no result for this query
+        return []
+    return [site_location(link.get_attribute("href"), base_url) for link in page.locator(ZENSICAL_RESULT_LINKS).all()]
+
+
+@pytest.mark.browser
+def test_zensical_chinese_search_finds_nine_in_ten_first_and_every_one_in_the_top_three(site, page):
+    from checks.browser import serving
+    from checks.browser_search import describe, found_first, found_in_top
+    from checks.data_files import SEARCH_QUERIES_ZH_FILE, search_queries
+
+    queries = search_queries(SEARCH_QUERIES_ZH_FILE)
+    with serving(site) as url:
+        page.goto(url + "zh/index.html")
+        page.click(".md-search__button")
+        outcomes = {query.text: zensical_search(page, url + "zh/", query.text) for query in queries}
+    missed = [f"{q.text}: {describe(outcomes[q.text])}" for q in queries if not found_in_top(outcomes[q.text], q.answers)]
+    assert not missed, "Zensical's Chinese search misses (tests/data/search-queries-zh.yml):\n" + "\n".join(missed)
+    first = sum(found_first(outcomes[q.text], q.answers) for q in queries) / len(queries)
+    assert first >= 0.9, f"Zensical's Chinese search finds only {first:.0%} of sections first (goal 90%)"
+
+
+def test_zensical_builds_the_chinese_edition_in_chinese(site):
+    import json
+
+    zh = site / "zh"
+    assert '<html lang="zh"' in (zh / "index.html").read_text(encoding="utf-8")
+    entries = json.loads((zh / "search.json").read_text(encoding="utf-8"))["items"]
+    titles = [entry.get("title", "") for entry in entries]
+    assert titles and all(any("\u4e00" <= c <= "\u9fff" for c in title) for title in titles if title), (
+        f"Zensical's Chinese search index has English titles: {[t for t in titles if t.isascii()][:5]}"
+    )

@@ -1,0 +1,299 @@
+"""The Simplified Chinese edition (docs-zh/, mkdocs-zh.yml, built into site/zh/): what differs from
+English. The checks that hold in any language run on both editions through conftest's BOTH_EDITIONS;
+here are Chinese plain language, translation tracking, the language switcher, the edition's own words,
+its search index and, in a real browser, its search, fonts, print, axe and pa11y.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from checks.build import EDITIONS, edition_settings
+from checks.browser_search import describe, found_first, found_in_top, search_every_query
+from checks.data_files import SEARCH_QUERIES_ZH_FILE, search_queries
+from checks.front_matter import body_sha256, markdown_pages
+from checks.sitecheck import content_pages, main_content, navigation_pages, read_page, source_name
+from checks.translation import release_not_ready, translation_report
+from checks.zh_plain import common_characters, plain_chinese_problems
+from conftest import FIXTURES, ROOT
+
+ZH_DOCS = ROOT / "docs-zh"
+BROKEN = FIXTURES / "zh-plain-broken" / "zh"  # named zh/, as the built Chinese edition is
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# --- Plain Chinese (checks/zh_plain.py) ----------------------------------------------------------
+
+
+def test_chinese_pages_are_plain_simplified_and_link_their_terms(zh_site):
+    problems = plain_chinese_problems(zh_site)
+    assert not problems, "Plain Chinese (checks/zh_plain.py; `python -m checks.zh_plain` shows each page's figures):\n" + "\n".join(problems)
+
+
+def test_plain_chinese_checks_catch_each_mistake():
+    """tests/fixtures/zh-plain-broken/ holds one mistake a page (hand-written HTML as the build writes it)."""
+    problems = "\n".join(plain_chinese_problems(BROKEN, allowed_file=BROKEN / "long-sentences.yml"))
+    for expected in (
+        "docs-zh/long.md: sentences average",
+        "docs-zh/long.md: the sentence starting '我们把这一整段话写成了一'",
+        "docs-zh/rare.md: ",  # 魑魅魍魉 are far outside the common 2,500
+        "docs-zh/traditional.md: uses Traditional characters (醫藥體)",
+        "docs-zh/punctuation.md: '",
+        "docs-zh/unlinked.md: the first use of '黎明现象' does not link to the glossary",
+        "docs-zh/english.md: the English text 'Call your diabetes team now",
+    ):
+        assert expected in problems, f"expected {expected!r} in:\n{problems}"
+    assert "docs-zh/allowed.md" not in problems, "a long sentence listed in the allow list is still reported"
+    assert "docs-zh/marked.md" not in problems, 'English marked lang="en" is still reported'
+
+
+def test_the_common_character_list_is_the_2500_list():
+    characters = common_characters()
+    assert len(characters) == 2500
+    assert {"的", "糖", "血", "病"} <= characters and not {"泵", "胰", "酮"} & characters
+
+
+# --- Translation kept honest (checks/translation.py) ---------------------------------------------
+
+
+def test_every_english_page_has_a_chinese_page_with_a_complete_translation_record():
+    english = set(markdown_pages(ROOT / "docs"))
+    missing = sorted(str(page) for page in english - set(markdown_pages(ZH_DOCS)))
+    assert not missing, f"These English pages have no Chinese page in docs-zh/ (same file name): {missing}"
+    mistakes, _ = translation_report(ZH_DOCS)
+    assert not mistakes, "\n".join(mistakes)
+
+
+def translation_copy(tmp_path: Path, name: str) -> Path:
+    """docs/<name> and docs-zh/<name> copied into a folder laid out like the repository."""
+    for folder in ("docs", "docs-zh"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(ROOT / folder / name, tmp_path / folder / name)
+    return tmp_path / "docs-zh"
+
+
+def test_a_changed_english_page_is_named_with_its_translation_and_refused_for_release(tmp_path):
+    zh_docs = translation_copy(tmp_path, "get-help-urgently.md")
+    english = tmp_path / "docs" / "get-help-urgently.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence in English.\n", encoding="utf-8")
+    mistakes, stale = translation_report(zh_docs)
+    assert mistakes == []
+    assert len(stale) == 1 and stale[0].startswith(
+        "docs-zh/get-help-urgently.md was translated from an older docs/get-help-urgently.md"
+    ), stale
+    assert f"source_sha256: {body_sha256(english.read_text(encoding='utf-8'))}" in stale[0]
+    not_ready = "\n".join(release_not_ready(zh_docs, __import__("datetime").date(2026, 12, 1)))
+    assert "was translated from an older docs/get-help-urgently.md" in not_ready
+    assert "no clinical sign-off yet" in not_ready
+
+
+def test_translation_check_warns_in_make_check_and_prints_the_hash(tmp_path):
+    zh_docs = translation_copy(tmp_path, "index.md")
+    english = tmp_path / "docs" / "index.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "checks.translation", *args], cwd=ROOT, capture_output=True, text=True
+    )
+    warned = run("--docs", str(zh_docs))
+    assert warned.returncode == 0, "an out-of-date translation is a warning in make check, not a failure"
+    assert "Translation out of date: docs-zh/index.md was translated from an older docs/index.md" in warned.stdout
+    printed = run("--hash", "docs/index.md")
+    assert printed.stdout.strip() == body_sha256((ROOT / "docs" / "index.md").read_text(encoding="utf-8"))
+    (zh_docs / "index.md").write_text(
+        (zh_docs / "index.md").read_text(encoding="utf-8").replace("translator:", "translated_by:"), encoding="utf-8"
+    )
+    broken = run("--docs", str(zh_docs))
+    assert broken.returncode == 1 and "`translation: translator:` is empty" in broken.stdout, broken.stdout
+
+
+def test_release_check_refuses_an_unsigned_chinese_page():
+    result = subprocess.run([sys.executable, "-m", "checks.release"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "NOT READY  docs-zh/get-help-urgently.md: no clinical sign-off yet" in result.stdout, result.stdout
+
+
+# --- The edition's own words, includes and search index ------------------------------------------
+
+
+def test_the_chinese_edition_has_every_template_word_in_chinese():
+    english = edition_settings(ROOT, "mkdocs.yml")["extra"]["strings"]
+    chinese = edition_settings(ROOT, "mkdocs-zh.yml")["extra"]["strings"]
+    untranslated = sorted(key for key in english if chinese.get(key) == english[key] and key != "months")
+    assert not untranslated, f"mkdocs-zh.yml, extra: strings: still English (the English value is inherited): {untranslated}"
+
+
+def test_chinese_pages_show_their_status_and_disclaimer_in_chinese(zh_site):
+    words = edition_settings(ROOT, "mkdocs-zh.yml")["extra"]["strings"]
+    problems = []
+    for page in content_pages(zh_site):
+        soup = read_page(page)
+        if soup.html.get("lang") != "zh":
+            problems.append(f"{source_name(zh_site, page)}: <html lang> is {soup.html.get('lang')!r}, not 'zh'")
+        status = soup.select_one(".page-status")
+        if status is None or words["unsigned"] not in " ".join(status.get_text().split()):
+            problems.append(f"{source_name(zh_site, page)}: the page status is not the Chinese notice")
+        disclaimer = main_content(page).select_one(".disclaimer")
+        if disclaimer is None or "120" not in disclaimer.get_text() or "999" not in disclaimer.get_text():
+            problems.append(f"{source_name(zh_site, page)}: the disclaimer does not give 120 (mainland China) and 999")
+    assert not problems, "\n".join(problems)
+
+
+def index_entries(site: Path) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_each_search_index_holds_only_its_own_edition(published_site, zh_site):
+    english = index_entries(published_site)
+    chinese = index_entries(zh_site)
+    assert english and chinese
+    leaked_in = [entry["location"] for entry in english if HAN.search(entry["title"] + entry["text"])]
+    assert not leaked_in, f"the English search index holds Chinese text: {leaked_in}"
+    zh_pages = {page.relative_to(zh_site).as_posix() for page in content_pages(zh_site)}
+    foreign = [entry["location"] for entry in chinese if entry["location"].partition("#")[0] not in zh_pages]
+    assert not foreign, f"the Chinese search index holds pages that are not Chinese pages: {foreign}"
+    assert all(HAN.search(entry["title"]) for entry in chinese if entry["title"]), "a Chinese index entry has an English title"
+
+
+# --- The language switcher ------------------------------------------------------------------------
+
+
+def switcher_problems(site: Path, other: str, own_lang: str) -> list[str]:
+    """Each page links to the same page in the other edition, in the switcher and in its head."""
+    problems = []
+    for page in content_pages(site):
+        name = page.relative_to(site).as_posix()
+        soup = read_page(page)
+        links = soup.select("nav.language-switcher a")
+        current = [link for link in links if link.get("aria-current") == "page"]
+        others = [link for link in links if link.get("rel") == ["alternate"]]
+        where = source_name(site, page)
+        if len(current) != 1 or current[0].get("hreflang") != own_lang or current[0].get("lang") != own_lang:
+            problems.append(f"{where}: the switcher does not mark this page's own language ({own_lang}) with aria-current")
+        if len(others) != 1 or not others[0].get("lang") or others[0].get("lang") != others[0].get("hreflang"):
+            problems.append(f"{where}: the switcher needs one link to the other language, with lang and hreflang")
+            continue
+        target = (page.parent / others[0]["href"]).resolve()
+        if target != (site / other / name).resolve():
+            problems.append(f"{where}: the switcher links to {others[0]['href']}, not the same page in the other language")
+        elif not target.is_file():
+            problems.append(f"{where}: the other language has no page {name}: add it (same file name)")
+        head = {link["hreflang"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+        if head != {"en", "zh-Hans"}:
+            problems.append(f"{where}: <head> has rel=alternate links for {sorted(head)}, not en and zh-Hans")
+    return problems
+
+
+def test_every_page_links_to_the_same_page_in_the_other_language(published_site, zh_site):
+    problems = switcher_problems(published_site, "zh", "en") + switcher_problems(zh_site, "..", "zh-Hans")
+    assert not problems, "Language switcher (overrides/partials/language-switcher.html):\n" + "\n".join(problems)
+
+
+def test_switcher_check_catches_a_link_to_the_home_page(tmp_path, published_site):
+    shutil.copytree(published_site, tmp_path / "site")
+    broken = tmp_path / "site" / "zh"
+    page = broken / "glossary.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="./../glossary.html"', 'href="./../index.html"'), encoding="utf-8")
+    read_page.cache_clear()
+    problems = switcher_problems(broken, "..", "zh-Hans")
+    assert problems == ["docs-zh/glossary.md: the switcher links to ./../index.html, not the same page in the other language"]
+
+
+# --- In a real browser: search, fonts, switcher, print, axe, pa11y -------------------------------
+
+browser_test = pytest.mark.browser
+
+
+@browser_test
+def test_chinese_search_finds_nine_in_ten_first_and_every_one_in_the_top_three(page, server):
+    queries = search_queries(SEARCH_QUERIES_ZH_FILE)
+    outcomes = search_every_query(page, server + "zh/", queries)
+    not_in_top = [f"{q.text}: {describe(outcomes[q.text])}" for q in queries if not found_in_top(outcomes[q.text], q.answers)]
+    first = sum(found_first(outcomes[q.text], q.answers) for q in queries) / len(queries)
+    assert not not_in_top, "Chinese searches whose section is not in the top 3 (tests/data/search-queries-zh.yml):\n" + "\n".join(not_in_top)
+    assert first >= 0.9, f"only {first:.0%} of Chinese searches find their section first (goal 90%)"
+    english = search_every_query(page, server + "zh/", [type(queries[0])("insulin pump", ())])["insulin pump"]
+    assert not any(location.startswith("..") for location in english), f"English pages in Chinese search: {english}"
+
+
+CJK_FONTS = ("Noto Sans CJK", "Noto Serif CJK", "Source Han", "PingFang", "Hiragino", "Microsoft YaHei", "WenQuanYi")
+
+
+@browser_test
+def test_a_chinese_font_draws_the_chinese_title(page, server):
+    """Without a CJK font (Debian's fonts-noto-cjk: `make browser`) Chromium draws empty boxes."""
+    page.goto(server + "zh/get-help-urgently.html")
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    h1 = session.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": h1})["fonts"]
+    assert any(font["familyName"].startswith(CJK_FONTS) for font in fonts), (
+        f"the Chinese title is drawn with {fonts}: install a Chinese font (`make browser` installs fonts-noto-cjk)"
+    )
+
+
+@browser_test
+def test_the_switcher_works_from_the_keyboard_in_both_directions(page, server):
+    page.goto(server + "what-is-a-pump.html")
+    link = page.locator("nav.language-switcher a[rel=alternate]")
+    link.focus()
+    assert page.evaluate("document.activeElement.textContent") == "简体中文"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "zh/what-is-a-pump.html")
+    page.locator("nav.language-switcher a[rel=alternate]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "what-is-a-pump.html")
+    for _ in range(80):  # Tab reaches it, after the header and the menu
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('language-switcher__link')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the language switcher")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "the focused switcher link shows no outline"
+
+
+@browser_test
+def test_the_chinese_whole_guide_prints_every_page_in_order(browser, server, zh_site):
+    from test_print import pdf_text, print_page, whole_guide_problems
+
+    pages = [path for path in navigation_pages(zh_site) if path != "print.html"]
+    pdf, visible = print_page(browser, server + "zh/print.html")
+    problems = whole_guide_problems(zh_site, pages, pdf) + [f"visible on paper: {chrome}" for chrome in visible]
+    text = pdf_text(pdf)
+    # pdf_text applies NFKC: Chromium's PDF text holds Kangxi radicals (⼈ U+2F08 for 人) in place of some characters
+    assert "紧急求助" in text, "the PDF's Chinese text is not found after NFKC normalisation"
+    assert not problems, "\n".join(problems)
+
+
+@browser_test
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_every_chinese_page_passes_axe(browser, server, zh_site, palette):
+    from test_accessibility import assert_palette_shown, axe_violations, open_in_palette
+
+    page = open_in_palette(browser, palette)
+    problems = []
+    for path in navigation_pages(zh_site):
+        page.goto(server + "zh/" + path)
+        assert_palette_shown(page, path, palette)
+        problems += [f"zh/{path} ({palette} palette): {line}" for line in axe_violations(page)]
+    page.context.close()
+    assert not problems, "\n".join(problems)
+
+
+@browser_test
+def test_every_chinese_page_passes_pa11y(browser, server, zh_site):
+    from checks.browser import chromium_executable
+    from checks.pa11y import pa11y_errors, pa11y_problems
+    from test_pa11y import ACCEPTED
+
+    urls = [server + "zh/" + path for path in navigation_pages(zh_site)]
+    errors = pa11y_errors(urls, chromium_executable() or browser.browser_type.executable_path)
+    problems = pa11y_problems(errors, ACCEPTED, name_of=lambda url: "docs-zh/" + url.removeprefix(server + "zh/").replace(".html", ".md"))
+    assert not problems, "\n".join(problems)
