@@ -120,8 +120,10 @@ pages: release-check build ## the site for GitHub Pages, gated, with its CSP in 
 
 # A clinician has signed a page: record who, when, and a hash of the text they signed (CONTRIBUTING.md,
 # "How a page is produced"). The values reach the command as environment variables, so any name is safe.
+# It reads the settings of the edition the page belongs to (SIGN_CONFIG names others).
+SIGN_CONFIG ?= $(if $(filter docs-zh/%,$(PAGE)),mkdocs-zh.yml,mkdocs.yml)
 sign: $(VENV)/.site-installed ## record a sign-off: make sign PAGE=docs/x.md NAME="..." ROLE="..." [DATE=YYYY-MM-DD]
-	@$(BIN)/python -m checks.release --config $(if $(filter docs-zh/%,$(PAGE)),mkdocs-zh.yml,mkdocs.yml) --sign "$$PAGE" --name "$$NAME" --role "$$ROLE" $(if $(DATE),--date $(DATE))
+	@$(BIN)/python -m checks.release --config $(SIGN_CONFIG) --sign "$$PAGE" --name "$$NAME" --role "$$ROLE" $(if $(DATE),--date $(DATE))
 
 # Every link to another site in the built pages, fetched (checks/external_links.py): a table of OK,
 # moved, broken and unreachable links, each with its page. Needs the network; not part of `make test`.

@@ -209,8 +209,9 @@ def pages_not_in_navigation(site: Path) -> list[str]:
 
 
 # What a reader does not read as the page's own text: permalinks, citation numbers, the status and
-# feedback lines the templates add, code, and the list of references (other people's titles).
-NOT_READ = "a.headerlink, a.footnote-ref, .page-status, .page-feedback, .language-switcher, pre, code, script, div.footnote"
+# feedback lines the templates add, the contents list (it repeats the headings), code, and the list
+# of references (other people's titles).
+NOT_READ = "a.headerlink, a.footnote-ref, .page-status, .page-feedback, .language-switcher, .page-contents, pre, code, script, div.footnote"
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 
 

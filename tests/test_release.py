@@ -272,7 +272,7 @@ def test_m3_a_sign_off_without_its_hash_is_not_ready(project):
 def test_m3_make_sign_records_who_when_and_what_was_signed(project):
     page = project.parent / "docs" / "unsigned.md"
     result = subprocess.run(
-        ["make", "--no-print-directory", "sign", f"CONFIG={project}", f"PAGE={page}", "NAME=Dr Fictional Example",
+        ["make", "--no-print-directory", "sign", f"SIGN_CONFIG={project}", f"PAGE={page}", "NAME=Dr Fictional Example",
          "ROLE=diabetes specialist nurse", "DATE=2026-11-20"],
         cwd=ROOT, capture_output=True, text=True,
     )

@@ -5,6 +5,7 @@ its search index and, in a real browser, its search, fonts, print, axe and pa11y
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -118,10 +119,18 @@ def test_translation_check_warns_in_make_check_and_prints_the_hash(tmp_path):
     assert broken.returncode == 1 and "`translation: translator:` is empty" in broken.stdout, broken.stdout
 
 
-def test_release_check_refuses_an_unsigned_chinese_page():
-    result = subprocess.run([sys.executable, "-m", "checks.release"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 1
-    assert "NOT READY  docs-zh/get-help-urgently.md: no clinical sign-off yet" in result.stdout, result.stdout
+def test_release_check_refuses_an_unsigned_chinese_page_unless_the_edition_is_a_draft():
+    def release_check(draft: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "checks.release", "--config", "mkdocs-zh.yml"],
+            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "DRAFT": draft},
+        )
+
+    assert "  draft      docs-zh/get-help-urgently.md: no clinical sign-off yet" in release_check("true").stdout
+    final = release_check("false")
+    assert final.returncode == 1
+    assert "NOT READY  docs-zh/get-help-urgently.md: no clinical sign-off yet" in final.stdout, final.stdout
+    assert "no bilingual review yet" in final.stdout, final.stdout
 
 
 # --- The edition's own words, includes and search index ------------------------------------------
