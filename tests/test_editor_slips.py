@@ -72,11 +72,20 @@ def remove_page(project: Path) -> None:
 
 
 SIGNOFF_OUTDENTED = "clinical_signoff:\nname:\nrole:\ndate:\n"
+URGENT_HELP = ROOT / "docs" / "get-help-urgently.md"
+
+
+def line_of(page: Path, text: str) -> int:
+    """The number of the page's first line holding the text: the messages name lines of the real page."""
+    return next(number for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 # (the slip, what it does to the copy, the line make check must print)
 MAKE_CHECK_SLIPS = {
     "misspelt component": (
         lambda p: replace_in(p / "docs" / "get-help-urgently.md", "!!! emergency", "!!! emergancy"),
-        'docs/get-help-urgently.md, line 21: `!!! emergancy "Call 999 or go to A&E if:"` is not one of the components',
+        f'docs/get-help-urgently.md, line {line_of(URGENT_HELP, "!!! emergency")}: `!!! emergancy "Call 999 or go to A&E if:"` '
+        "is not one of the components",
     ),
     "table row missing a cell": (
         lambda p: replace_in(p / "docs" / "about.md", "\n## ", "\n| Term | Meaning |\n| --- | --- |\n| Basal |\n\n## ", 1),
@@ -93,7 +102,8 @@ MAKE_CHECK_SLIPS = {
     ),
     "reference included, never cited": (
         lambda p: replace_in(p / "docs" / "get-help-urgently.md", "[^eastamb-hypoglycaemia]", ""),
-        "docs/get-help-urgently.md, line 148: includes the reference 'eastamb-hypoglycaemia' but never cites "
+        f"docs/get-help-urgently.md, line {line_of(URGENT_HELP, 'references.md:eastamb-hypoglycaemia')}: includes the "
+        "reference 'eastamb-hypoglycaemia' but never cites "
         "[^eastamb-hypoglycaemia]. Cite it after the sentence it supports, or remove the include line.",
     ),
     "a leaflet in docs/": (
