@@ -1,5 +1,7 @@
 """Links: every link, image and file on the site leads somewhere real."""
 
+import pytest
+
 from checks.build import build_site, copy_for_build
 from checks.sitecheck import bad_external_links, broken_links, external_links
 
@@ -35,6 +37,7 @@ def test_external_link_checker_catches_a_plain_http_link(broken_site):
     ]
 
 
+@pytest.mark.slow  # builds a site of its own: in make test, not in the quick make check
 def test_strict_build_fails_on_a_link_to_a_missing_section(tmp_path):
     """MkDocs' own validation is switched on: a bad #anchor stops the build and names the file."""
     project = copy_for_build(tmp_path / "project")

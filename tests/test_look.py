@@ -324,6 +324,7 @@ def test_components_pass_contrast_in_both_palettes(browser, components_server, p
     assert not problems, f"Components in the {palette} palette (docs/stylesheets/components.css):\n" + "\n".join(problems)
 
 
+@pytest.mark.slow  # builds a site of its own: in make test, not in the quick make check
 def test_header_and_footer_name_the_publisher_only_when_one_is_set(site, components_site):
     with_publisher = read_page(components_site / "index.html").select_one("header .md-header__topic")
     assert with_publisher.select_one(".md-ellipsis").get_text(strip=True) == "Insulin pumps explained"

@@ -24,6 +24,9 @@ from checks.front_matter import front_matter_problems
 from checks.sitecheck import content_pages, main_content, read_page
 from conftest import FIXTURES, ROOT
 
+# Each test runs the gate, a build or make on a copy of a site: the publishing gate is proved in
+# make test; the quick make check while writing leaves it out.
+pytestmark = pytest.mark.slow
 FIXTURE = FIXTURES / "release"
 TODAY = "2026-11-25"
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -119,6 +119,7 @@ def test_translation_check_warns_in_make_check_and_prints_the_hash(tmp_path):
     assert broken.returncode == 1 and "`translation: translator:` is empty" in broken.stdout, broken.stdout
 
 
+@pytest.mark.slow  # builds a site of its own: in make test, not in the quick make check
 def test_release_check_refuses_an_unsigned_chinese_page_unless_the_edition_is_a_draft():
     def release_check(draft: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -209,6 +210,7 @@ def test_every_page_links_to_the_same_page_in_the_other_language(published_site,
     assert not problems, "Language switcher (overrides/partials/language-switcher.html):\n" + "\n".join(problems)
 
 
+@pytest.mark.slow  # builds a site of its own: in make test, not in the quick make check
 def test_switcher_check_catches_a_link_to_the_home_page(tmp_path, published_site):
     shutil.copytree(published_site, tmp_path / "site")
     broken = tmp_path / "site" / "zh"
