@@ -85,16 +85,20 @@ def markdown_slips(docs: Path) -> list[str]:
     return [
         problem
         for page in markdown_pages(docs)
-        for problem in page_slips(page_name(page), (docs / page).read_text(encoding="utf-8"))
+        for problem in page_slips(page_name(page, docs.name), (docs / page).read_text(encoding="utf-8"))
     ]
 
 
 def main() -> int:
+    from checks.build import EDITIONS
     from checks.release import ROOT, load_site, stray_file_problem
 
-    config, files = load_site(ROOT / "mkdocs.yml")
-    problems = markdown_slips(Path(config.docs_dir))
-    problems += [problem for file in files if (problem := stray_file_problem(file, "docs"))]
+    problems = []
+    for config_name, _ in EDITIONS.values():  # English (docs/), then the Chinese edition (docs-zh/)
+        config, files = load_site(ROOT / config_name)
+        docs = Path(config.docs_dir)
+        problems += markdown_slips(docs)
+        problems += [problem for file in files if (problem := stray_file_problem(file, docs.name))]
     if problems:
         print("\n".join(problems))
         print(f"Markdown: {len(problems)} slip(s) above; nothing else was checked. Fix them, then run the command again.")
