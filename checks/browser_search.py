@@ -117,7 +117,15 @@ def search_every_query(page: Page, base_url: str, queries) -> dict[str, list[str
 
 
 def found_first(results: list[str], answers: tuple[str, ...]) -> bool:
-    return bool(results) and results[0] in answers
+    """The answer leads the results: it is the first result, or it comes straight after its own page's
+    entry. Material shows a page's matching sections under the page's title, as one group, so a
+    reader sees that section in the first group either way."""
+    if not results:
+        return False
+    if results[0] in answers:
+        return True
+    under_its_page = len(results) > 1 and "#" not in results[0] and results[1].partition("#")[0] == results[0]
+    return under_its_page and results[1] in answers
 
 
 def found_in_top(results: list[str], answers: tuple[str, ...], top: int = 3) -> bool:

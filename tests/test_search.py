@@ -157,3 +157,12 @@ def test_a_shared_search_link_opens_the_same_results(page, server, browser):
     reader.locator(".md-search-result__link").first.wait_for()  # a fresh page draws the list a moment later
     assert shown_result_locations(reader, server) == results, "A shared search link should open the same results"
     reader.context.close()
+
+
+def test_a_section_counts_as_first_only_straight_under_its_own_page():
+    """Material groups a page's sections under the page's own entry; a section right under its page
+    leads the results, one under another page or after another section does not."""
+    assert found_first(["get-help-urgently.html#dka"], ("get-help-urgently.html#dka",))
+    assert found_first(["get-help-urgently.html", "get-help-urgently.html#dka"], ("get-help-urgently.html#dka",))
+    assert not found_first(["glossary.html", "get-help-urgently.html#dka"], ("get-help-urgently.html#dka",))
+    assert not found_first(["get-help-urgently.html#hypo", "get-help-urgently.html#dka"], ("get-help-urgently.html#dka",))
