@@ -91,7 +91,16 @@ def zensical_search(page, base_url: str, query: str) -> list[str]:
         )
     except PlaywrightTimeoutError:  # no result for this query
         return []
-    return [site_location(link.get_attribute("href"), base_url) for link in page.locator(ZENSICAL_RESULT_LINKS).all()]
+    # The list is drawn as results arrive: read every address at once, until two reads agree.
+    read_all = """() => [...document.querySelectorAll('*')].filter(host => host.shadowRoot)
+        .flatMap(host => [...host.shadowRoot.querySelectorAll('ol[role=listbox] a[href]')].map(a => a.getAttribute('href')))"""
+    hrefs, previous = page.evaluate(read_all), None
+    for _ in range(20):
+        if hrefs == previous:
+            break
+        page.wait_for_timeout(150)
+        previous, hrefs = hrefs, page.evaluate(read_all)
+    return [site_location(href, base_url) for href in hrefs]
 
 
 @pytest.mark.browser
