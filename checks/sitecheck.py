@@ -100,6 +100,12 @@ def broken_links(site: Path) -> list[str]:
                 file = file / "index.html"
             if not file.is_file():
                 problems.append(f"{where} points to a file that does not exist. Check the file name.")
+            # A link in the text back to its own page goes nowhere ("you are here" links, aria-current, are meant to).
+            elif file == page and not parts.fragment and element.find_parent("article") and not element.get("aria-current"):
+                problems.append(
+                    f"{where} leads back to the page it is on. Link to a section of it "
+                    "(like 'get-help-urgently.md#call-999'), or to another page."
+                )
             elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in ids_on(file):
                 problems.append(
                     f"{where}: there is no heading or anchor '#{parts.fragment}' on {file.name}. "

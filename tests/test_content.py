@@ -62,6 +62,7 @@ def test_reading_grade_rises_for_long_sentences_and_long_words(tmp_path):
     assert reading_grade(page) > HIGHEST_READING_GRADE
 
 
+URGENT_HELP = "get-help-urgently.html#call-999"  # "Emergency: when to call 999", the urgent-help page's first section
 DISCLAIMER_WORDS = {"en": "not medical advice", "zh": "不是医疗建议"}  # includes/disclaimer.md, includes/zh/disclaimer.md
 
 
@@ -75,15 +76,16 @@ def test_every_page_carries_the_disclaimer(site, edition):
 
 
 def test_every_page_carries_the_emergency_line_with_a_working_link_to_urgent_help(site):
-    """The disclaimer every page ends with tells a reader in trouble to call 999 and where to read more."""
+    """The disclaimer every page ends with tells a reader in trouble to call 999 and where to read more:
+    the emergency section itself, so the link goes somewhere on the urgent-help page too."""
     problems = []
     for page in content_pages(site):
         disclaimer = main_content(page).select_one(".disclaimer")
         link = disclaimer.select_one("a[href]") if disclaimer else None
         if disclaimer is None or "Call 999" not in disclaimer.get_text() or link is None:
             problems.append(f"{source_name(site, page)}: the disclaimer lacks the emergency line and its link")
-        elif page.name != "print.html" and link["href"] != "get-help-urgently.html":
-            problems.append(f"{source_name(site, page)}: the emergency line links to {link['href']}, not get-help-urgently.html")
+        elif page.name != "print.html" and link["href"] != URGENT_HELP:
+            problems.append(f"{source_name(site, page)}: the emergency line links to {link['href']}, not {URGENT_HELP}")
     assert not problems, "Fix includes/disclaimer.md:\n" + "\n".join(problems)
 
 
@@ -95,6 +97,6 @@ def test_the_404_page_carries_the_emergency_line_too(site):
     assert line is not None and "Call 999" in line.get_text() and link is not None, (
         "overrides/404.html: the page has no emergency line. Keep its 'Feeling very unwell? Call 999' box."
     )
-    assert link["href"] == f"{absolute_root(read_page(not_found))}get-help-urgently.html", (
+    assert link["href"] == f"{absolute_root(read_page(not_found))}{URGENT_HELP}", (
         f"overrides/404.html: the emergency line links to {link['href']}, not the urgent-help page from the site's root"
     )

@@ -24,11 +24,12 @@ def test_external_links_are_listed_for_review(site):
     assert links, "No sources are linked. Pages must name the public sources of facts not in the source text."
 
 
-def test_link_checker_catches_a_dead_link_and_a_missing_anchor(broken_site):
+def test_link_checker_catches_a_dead_link_a_missing_anchor_and_a_link_to_the_same_page(broken_site):
     problems = "\n".join(broken_links(broken_site))
     assert "docs/index.md: a href='no-such-page.md' (link text 'dead link')" in problems
     assert "points to a file that does not exist" in problems
     assert "there is no heading or anchor '#no-such-heading' on bad-headings.html" in problems
+    assert "docs/index.md: a href='index.html' (link text 'link to this page') leads back to the page it is on" in problems
 
 
 def test_external_link_checker_catches_a_plain_http_link(broken_site):
