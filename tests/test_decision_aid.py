@@ -9,7 +9,7 @@ dots it draws. The options table gives every option advantages and harms, and th
 balanced (checks/decision_aid.py, proved on broken copies).
 
 In a real Chromium: a reader ticks boxes and rates statements with the keyboard (Space) and types a
-question; the one-page summary (print media, A4, read back with pypdf) holds exactly what they
+question; the one-page summary (print media, A4, read back with checks/printout.py) holds exactly what they
 answered, with the date and the page's address; printing the whole page still prints it all. The
 answers leave no cookie and no stored data, and are gone after a reload or a closed tab. The same
 works from the offline copy (file://) and under nginx with the site's Content-Security-Policy.
@@ -21,18 +21,17 @@ that check and axe's `label` rule fail.
 """
 
 import datetime
-import io
 import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from pypdf import PdfReader
 
 from checks.browser import CHROMIUM_ARGS, chromium_executable
 from checks.build import build_site, copy_for_build
 from checks.decision_aid import balance_problems, options_table_problems
 from checks.forms import unlabelled_form_controls
+from checks.printout import Printout
 from checks.sitecheck import main_content
 from conftest import FIXTURES, serve_fixture_page
 from test_accessibility import assert_palette_shown, axe_violations
@@ -77,27 +76,27 @@ def fill_in(page) -> None:
     page.keyboard.type(QUESTION)
 
 
-def summary_pdf(page) -> PdfReader:
+def summary_pdf(page) -> Printout:
     """Tick "Print only my answers" (keyboard) and print to A4 PDF, as the reader's Print command does."""
     page.get_by_label("Print only my answers").focus()
     page.keyboard.press("Space")
     return print_to_pdf(page)
 
 
-def print_to_pdf(page) -> PdfReader:
+def print_to_pdf(page) -> Printout:
     page.emulate_media(media="print")
     try:
-        return PdfReader(io.BytesIO(page.pdf(format="A4")))
+        return Printout(page.pdf(format="A4"))
     finally:
         page.emulate_media(media="screen")
 
 
-def summary_problems(pdf: PdfReader) -> list[str]:
+def summary_problems(pdf: Printout) -> list[str]:
     """What is wrong with a printed summary, in words an editor of the page can act on."""
     text = squash(pdf_text(pdf))
     problems = []
-    if len(pdf.pages) != A4_SHEETS_FOR_THE_SUMMARY:
-        problems.append(f"the summary takes {len(pdf.pages)} A4 sheets, not one")
+    if len(pdf.sheets) != A4_SHEETS_FOR_THE_SUMMARY:
+        problems.append(f"the summary takes {len(pdf.sheets)} A4 sheets, not one")
     wanted = TICKED + [QUESTION, datetime.date.today().strftime("%-d %B %Y"), PAGE]
     wanted += [f"{statement}: {answer}" for statement, answer in {**RATINGS, **CHOICES}.items()]
     problems += [f"the summary lacks {item!r}" for item in wanted if squash(item) not in text]
@@ -116,7 +115,7 @@ def test_summary_holds_only_the_answers_on_one_a4_sheet(page, server):
 def test_printing_the_whole_page_still_prints_everything(page, server):
     page.goto(server + PAGE)
     fill_in(page)
-    text = squash(" ".join(sheet.extract_text() for sheet in print_to_pdf(page).pages))
+    text = squash(" ".join(print_to_pdf(page).sheets))
     missing = [item for item in UNTICKED + NOT_IN_SUMMARY + ["References"] if squash(item) not in text]
     assert not missing, f"{SOURCE}: printed without 'Print only my answers', the page lacks {missing}"
 
@@ -306,8 +305,8 @@ def test_summary_fits_one_sheet_with_every_answer_given(page, server):
     pdf = print_to_pdf(page)
     text = squash(pdf_text(pdf))
     problems = []
-    if len(pdf.pages) != A4_SHEETS_FOR_THE_SUMMARY:
-        problems.append(f"with every answer given ({answered}), the summary takes {len(pdf.pages)} A4 sheets, not one")
+    if len(pdf.sheets) != A4_SHEETS_FOR_THE_SUMMARY:
+        problems.append(f"with every answer given ({answered}), the summary takes {len(pdf.sheets)} A4 sheets, not one")
     wanted = [datetime.date.today().strftime("%-d %B %Y"), PAGE, "Right now, I am leaning towards:",
               "Do you feel sure about the best choice for you?:", "For my care team to fill in", LONG_NOTE[-60:]]
     problems += [f"the summary lacks {item!r}" for item in wanted if squash(item) not in text]
@@ -329,8 +328,8 @@ def test_without_javascript_the_print_button_is_hidden_and_the_summary_prints(br
         text = squash(pdf_text(pdf))
     finally:
         context.close()
-    if len(pdf.pages) != A4_SHEETS_FOR_THE_SUMMARY:
-        problems.append(f"the summary takes {len(pdf.pages)} A4 sheets, not one")
+    if len(pdf.sheets) != A4_SHEETS_FOR_THE_SUMMARY:
+        problems.append(f"the summary takes {len(pdf.sheets)} A4 sheets, not one")
     problems += [f"the summary lacks {item!r}" for item in TICKED + [QUESTION, "Date:"] if squash(item) not in text]
     assert not problems, f"{SOURCE} with JavaScript off:\n" + "\n".join(problems)
 

@@ -1,20 +1,18 @@
 """Printing: every page prints without the site's controls, and print.html prints the whole guide.
 
-Chromium prints each page to PDF (Playwright's page.pdf uses the print stylesheet, as a reader's
-Print command does) and pypdf reads the text back. pypdf rather than poppler's pdftotext: it is a
-pinned pure-Python package in the test virtualenv, so no system package (and no root) is needed.
+Chromium prints each page to PDF, as a reader's Print command does, and checks/printout.py reads
+the text back.
 The last tests give the checks a page with its controls forced onto paper, and a PDF that lacks
 most of the guide, to prove that they fail.
 """
 
-import io
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
+from checks.printout import Printout
 from checks.sitecheck import HEADING_TAGS, heading_text, main_content, read_page
 
 pytestmark = pytest.mark.browser
@@ -62,7 +60,7 @@ def headings(site: Path, page: str) -> list[str]:
     return [words(heading_text(h)) for h in main_content(site / page).find_all(HEADING_TAGS)]
 
 
-def print_page(browser, url: str, paper: str = "A4", extra_css: str = "") -> tuple[PdfReader, list[str]]:
+def print_page(browser, url: str, paper: str = "A4", extra_css: str = "") -> tuple[Printout, list[str]]:
     """Print a page to PDF with Chromium, the way a reader's Print command does. Returns the PDF and
     the site controls that were visible on paper."""
     page = browser.new_page()
@@ -72,13 +70,13 @@ def print_page(browser, url: str, paper: str = "A4", extra_css: str = "") -> tup
             page.add_style_tag(content=extra_css)
         page.emulate_media(media="print")
         visible = [f"{CHROME[selector]} ({selector})" for selector in page.evaluate(VISIBLE_CHROME, list(CHROME))]
-        return PdfReader(io.BytesIO(page.pdf(format=paper))), visible
+        return Printout(page.pdf(format=paper)), visible
     finally:
         page.close()
 
 
-def pdf_text(pdf: PdfReader) -> str:
-    return words(" ".join(sheet.extract_text() for sheet in pdf.pages))
+def pdf_text(printout: Printout) -> str:
+    return words(" ".join(printout.sheets))
 
 
 def chrome_words_in(text: str, site: Path, page: str) -> list[str]:
@@ -106,10 +104,10 @@ def print_problems(site: Path, page: str, text: str) -> list[str]:
     return problems
 
 
-def whole_guide_problems(site: Path, pages: list[str], pdf: PdfReader) -> list[str]:
+def whole_guide_problems(site: Path, pages: list[str], printout: Printout) -> list[str]:
     """Each guide page must start on a new sheet with its title, in menu order, with all its headings;
     the disclaimer every page carries must be printed once, not once per page."""
-    sheets = [squash(sheet.extract_text()) for sheet in pdf.pages]
+    sheets = [squash(sheet) for sheet in printout.sheets]
     problems, starts = [], []
     for page in pages:
         title = headings(site, page)[0]
@@ -136,7 +134,7 @@ def whole_guide_problems(site: Path, pages: list[str], pdf: PdfReader) -> list[s
 @pytest.mark.parametrize("paper", PAPER_SIZES)
 def test_whole_guide_prints_every_page_in_order_on_a4_and_letter(browser, server, site, guide_pages, paper):
     pdf, visible = print_page(browser, server + PRINT_PAGE, paper)
-    size = [float(length) for length in pdf.pages[0].mediabox.upper_right]
+    size = pdf.size
     assert all(abs(got - want) < 2 for got, want in zip(size, PAPER_SIZES[paper])), (
         f"printed on {size} points, not {paper} {PAPER_SIZES[paper]}: the print stylesheet must not set a paper size"
     )
