@@ -111,9 +111,19 @@ def search_results(page: Page, base_url: str, query: str, start_page: str = "ind
     return shown_result_locations(page, base_url)
 
 
-def search_every_query(page: Page, base_url: str, queries) -> dict[str, list[str]]:
-    """Each query's result locations, best first: {query text: [locations]}."""
-    return {query.text: search_results(page, base_url, query.text) for query in queries}
+def search_every_query(page: Page, base_url: str, queries, start_page: str = "index.html") -> dict[str, list[str]]:
+    """Each query's result locations, best first: {query text: [locations]}.
+
+    One page, one search box, one query after another, as a reader searching again does: each query
+    is a new search of the whole index, so its results do not depend on the one before.
+    """
+    page.goto(base_url + start_page)
+    open_search(page)
+    outcomes = {}
+    for query in queries:
+        type_query(page, query.text)
+        outcomes[query.text] = shown_result_locations(page, base_url)
+    return outcomes
 
 
 def found_first(results: list[str], answers: tuple[str, ...]) -> bool:
