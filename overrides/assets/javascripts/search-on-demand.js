@@ -1,0 +1,31 @@
+// Search fetches its index (search/search_index.json, about a fifth of a first visit's download) only
+// when the reader goes to the search box: most visits never search, and on a slow phone line the index
+// would compete with the page. Material asks for the index as soon as a page opens, over
+// XMLHttpRequest; this holds that one request back until the search box gets focus (a tap, a click,
+// or the / key). It lets the request through at once when the address needs the index: a shared
+// search link (?q=) or a page opened from a search result, whose words Material marks (?h=). Every
+// other request passes untouched. It must load before Material's bundle
+// (overrides/main.html). Until the index arrives, Material shows "Initializing search".
+(function () {
+  if (/[?&][qh]=/.test(location.search)) return;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  var held = [];
+  var released = false;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.isSearchIndex = /\/search\/search_index\.json$/.test(new URL(url, location.href).pathname);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.isSearchIndex && !released) {
+      held.push([this, arguments]);
+      return;
+    }
+    return send.apply(this, arguments);
+  };
+  document.addEventListener("focusin", function (event) {
+    if (released || !event.target.closest || !event.target.closest("form[name=search]")) return;
+    released = true;
+    held.forEach(function (call) { send.apply(call[0], call[1]); });
+  });
+})();
