@@ -159,6 +159,26 @@ def test_a_shared_search_link_opens_the_same_results(page, server, browser):
     reader.context.close()
 
 
+SEARCH_INDEX = "search/search_index.json"
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
+def test_the_search_index_loads_when_the_reader_goes_to_search_not_before(page, server, edition):
+    """A visit that never searches does not download the index (overrides/assets/javascripts/search-on-demand.js);
+    going to the search box fetches it, and the first query still finds its answer."""
+    fetched = []
+    page.on("requestfinished", lambda request: request.url.endswith(SEARCH_INDEX) and fetched.append(request.url))
+    page.goto(server + edition + "index.html", wait_until="networkidle")
+    assert not fetched, f"{edition}index.html downloaded the search index before the reader went to the search box"
+    page.keyboard.press("/")  # Material's shortcut: the search box gets focus, as a tap or click gives it
+    page.wait_for_function("() => document.querySelector('.md-search__input') === document.activeElement")
+    open_search(page)
+    assert fetched == [server + edition + SEARCH_INDEX], f"going to the search box fetched {fetched}"
+    query = "dawn phenomenon" if not edition else "黎明现象"
+    type_query(page, query)
+    assert shown_result_locations(page, server + edition), f"searching {query!r} in {edition or 'en/'} found nothing"
+
+
 def test_a_section_counts_as_first_only_straight_under_its_own_page():
     """Material groups a page's sections under the page's own entry; a section right under its page
     leads the results, one under another page or after another section does not."""
