@@ -40,38 +40,29 @@ serve-zh: $(VENV)/.site-installed ## preview the Chinese edition (简体中文�
 	@$(BIN)/python -m checks.front_matter --preview
 	$(BIN)/mkdocs serve --config-file mkdocs-zh.yml --dev-addr $(PREVIEW) --watch includes --watch overrides
 
-# checks.data_files reads the educator's lists in tests/data/ and names any slip in them;
-# checks.front_matter names each mistake in a page's front matter (its status fields) in one sentence;
-# checks.facts names each line where a page gives a clinical number otherwise than tests/data/facts.yml
-# (it reads the Markdown, so it holds for the Material and the Zensical build alike).
+# checks.sources checks the Markdown and the educator's data files before the build, in one process
+# (checks/sources.py lists them): the lists in tests/data/, each page's front matter, editors' slips,
+# citations, clinical numbers against tests/data/facts.yml, the translations' records. Each names the
+# file and the fix in one sentence, and the first that finds a mistake stops the rest.
 # checks.build prints only MkDocs' warnings, each with what to fix, and stops there: when the build
 # fails nothing else is run. make check and make test then check the same built site (CHECKED_SITE).
 CHECKED_SITE := site
 # make test runs the tests in one process per core (pytest-xdist), every worker reading the one site
-# built above. Each test file stays on one worker (--dist loadfile), so a file's own fixtures (a
-# second build, a fixture site) are made once. make check stays in one process: it is quicker so.
-PARALLEL := -n auto --dist loadfile
+# built above. Each test goes to whichever worker is free (--dist loadgroup); the tests that share a
+# costly fixture (the offline copy, the Zensical build, nginx) go to one worker together, so it is made
+# once (tests/conftest.py, SHARED_FIXTURES). make check runs its share of the tests the same way.
+PARALLEL := -n auto --dist loadgroup
 
 build: $(VENV)/.site-installed ## strict build of both editions: English into site/, Chinese into site/zh/
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 
 check: $(VENV)/.test-installed ## quick check while writing: strict build and every check that needs no browser
-	@$(BIN)/python -m checks.data_files
-	@$(BIN)/python -m checks.front_matter
-	@$(BIN)/python -m checks.markdown_slips
-	@$(BIN)/python -m checks.citations
-	@$(BIN)/python -m checks.facts docs
-	@$(BIN)/python -m checks.translation
+	@$(BIN)/python -m checks.sources
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
-	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q -m "not browser and not tooling and not slow"
+	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest -q $(PARALLEL) -m "not browser and not tooling and not slow"
 
 test: $(VENV)/.test-installed $(ZENSICAL_VENV)/.installed node_modules/.installed browser nginx ## build the site and run every check
-	@$(BIN)/python -m checks.data_files
-	@$(BIN)/python -m checks.front_matter
-	@$(BIN)/python -m checks.markdown_slips
-	@$(BIN)/python -m checks.citations
-	@$(BIN)/python -m checks.facts docs
-	@$(BIN)/python -m checks.translation
+	@$(BIN)/python -m checks.sources
 	@$(BIN)/python -m checks.build $(CHECKED_SITE)
 	@CHECKED_SITE=$(abspath $(CHECKED_SITE)) $(BIN)/pytest $(PARALLEL)
 

@@ -59,7 +59,7 @@ TARGETS = (
     "within 4 minutes on 2 cores"
 )
 # The same options as `make test` (Makefile, PARALLEL), plus pytest's list of the slowest tests.
-SUITE = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile", "--durations=10"]
+SUITE = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadgroup", "--durations=10"]
 
 
 class GzipHandler(QuietHandler):

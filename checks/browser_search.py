@@ -26,14 +26,20 @@ SEARCH_TEXTS = """() => {
     return {
         waiting: translations["search.result.placeholder"],
         none: translations["search.result.none"],
+        one: translations["search.result.one"],
+        other: translations["search.result.other"],
     };
 }"""
 
-# True once the status line, which said "Type to start searching", shows the outcome of the search:
-# a count of matching pages, or "No matching documents".
-SEARCH_FINISHED = """(waiting) => {
+# True once the status line shows the outcome of the search: "1 matching document", "# matching
+# documents" or "No matching documents"; not "Initializing search" (the index is still on its way: it
+# is fetched when the reader goes to the search box) or "Type to start searching".
+SEARCH_FINISHED = """(texts) => {
     const status = document.querySelector(".md-search-result__meta").textContent.trim();
-    return status !== "" && status !== waiting;
+    const [before, after] = texts.other.split("#");
+    const number = status.slice(before.length, status.length - after.length);
+    const counted = status.startsWith(before) && status.endsWith(after) && /^[0-9]+$/.test(number);
+    return status === texts.none || status === texts.one || counted;
 }"""
 
 # Every result link a reader can see, best first as Material lists them. Material heads each page's
@@ -46,7 +52,8 @@ VISIBLE_RESULTS = """() => [...document.querySelectorAll(".md-search-result__lin
 
 
 def search_texts(page: Page) -> dict[str, str]:
-    """The status texts Material shows: 'waiting' (type to start searching) and 'none' (no match)."""
+    """The status texts Material shows: 'waiting' (type to start searching), 'none' (no match), 'one'
+    and 'other' (a count of matching pages, '#' standing for the number)."""
     return page.evaluate(SEARCH_TEXTS)
 
 
@@ -81,7 +88,7 @@ def type_query(page: Page, query: str) -> None:
 
 def wait_for_search_outcome(page: Page) -> None:
     """Wait until the status line shows a count of matching pages, or "No matching documents"."""
-    page.wait_for_function(SEARCH_FINISHED, arg=search_texts(page)["waiting"])
+    page.wait_for_function(SEARCH_FINISHED, arg=search_texts(page))
 
 
 def shown_result_locations(page: Page, base_url: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 import os
 import re
+import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,36 @@ from checks.sitecheck import navigation_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+OFFLINE_COPY = "insulin-pump-guide"  # the folder and zip name `make dist` writes (Makefile: OFFLINE_COPY)
+OFFLINE_COPY_ADDRESS = "https://pump-guide.test/insulin-pumps/"  # the address the copies are made for (SITE_URL)
+
+# make test runs the tests on every core (pytest-xdist, --dist loadgroup): each test goes to whichever
+# worker is free. A test that needs one of these costly fixtures goes to the worker that made it, so
+# it is made once: {fixture: seconds it takes, roughly, on 2 cores}. The same tests start first, so
+# that no long one is left for the end.
+SHARED_FIXTURES = {
+    "offline_zip": 10,  # make offline-copy: two offline builds and two zips
+    "zensical_site": 6,  # both editions built by Zensical
+    "search_outcomes": 15,  # every query of tests/data/search-queries.yml typed into the search box
+    "nginx_site": 2,  # nginx with deploy/nginx.conf, over a copy of the site
+    "preview": 5,  # make serve, left running
+}
+
+
+# Sites built from tests/fixtures/ to prove that a checker fails (a MkDocs build each): their tests run
+# in make test, and make check, the quick loop while writing, leaves them out (marked slow).
+FIXTURE_SITES = {"broken_site", "broken_citations_site", "status_site"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups and -m chooses the tests
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if FIXTURE_SITES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+        shared = [name for name in SHARED_FIXTURES if name in item.fixturenames]
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(shared[0]))
+    items.sort(key=lambda item: not any(name in item.fixturenames for name in SHARED_FIXTURES))
 
 
 @pytest.fixture(scope="session")
@@ -86,6 +118,29 @@ def pytest_runtest_makereport(item, call):
             where = call.excinfo.traceback[-1]
             report.longrepr = f"{message}\n\n({os.path.relpath(where.path, ROOT)}:{where.lineno + 1})"
     return report
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    """The zip `make offline-copy` writes (what `make dist` hands out, without the release check), made
+    for OFFLINE_COPY_ADDRESS into a temporary folder, so dist/ is left alone. The Chinese zip is beside it."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "offline-copy", f"DIST={out}", f"SITE_URL={OFFLINE_COPY_ADDRESS}"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"`make offline-copy` failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return out / f"{OFFLINE_COPY}.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_copy(offline_zip, tmp_path_factory) -> Path:
+    """The zip unzipped, as a reader would: the folder holding index.html."""
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    return folder / OFFLINE_COPY
 
 
 @pytest.fixture(scope="session")

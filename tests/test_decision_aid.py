@@ -36,7 +36,6 @@ from checks.sitecheck import main_content
 from conftest import FIXTURES, serve_fixture_page
 from test_accessibility import assert_palette_shown, axe_violations
 from test_hosting import RECORD_CSP_VIOLATIONS, nginx, nginx_site, site_path  # noqa: F401 (fixtures)
-from test_offline import offline_copy, offline_zip  # noqa: F401 (fixtures)
 from test_print import pdf_text, squash
 
 pytestmark = pytest.mark.browser
@@ -209,7 +208,7 @@ def test_page_with_answers_passes_axe(browser, server, view):
     assert not problems, f"{SOURCE} with answers filled in ({view} view):\n" + "\n".join(problems)
 
 
-def test_works_from_the_offline_copy(browser, offline_copy):  # noqa: F811 (fixture from test_offline)
+def test_works_from_the_offline_copy(browser, offline_copy):
     context = browser.new_context()
     requests = []
     context.route(lambda url: not url.startswith("file://"), lambda route: (requests.append(route.request.url), route.abort()))

@@ -7,7 +7,6 @@ does unless mkdocs.yml names a local one) must fail the same check.
 """
 
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,36 +14,14 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from checks.browser_search import describe, search_results, site_location
-from conftest import ROOT
+from conftest import OFFLINE_COPY, ROOT
 from checks.sitecheck import content_pages
 from test_feedback import configured_feedback, feedback_problems
 
 pytestmark = pytest.mark.browser
 
-OFFLINE_COPY = "insulin-pump-guide"  # the folder and zip name `make dist` writes (Makefile: OFFLINE_COPY)
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 QUERY, ANSWER = "dawn phenomenon", "glossary.html#dawn-phenomenon"
-
-
-@pytest.fixture(scope="module")
-def offline_zip(tmp_path_factory) -> Path:
-    """The zip `make dist` writes, made into a temporary folder so dist/ is left alone."""
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        ["make", "--no-print-directory", "offline-copy", f"DIST={out}"], cwd=ROOT, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        pytest.fail(f"`make dist` failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return out / f"{OFFLINE_COPY}.zip"
-
-
-@pytest.fixture(scope="module")
-def offline_copy(offline_zip, tmp_path_factory) -> Path:
-    """The zip unzipped, as a reader would: the folder holding index.html."""
-    folder = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(folder)
-    return folder / OFFLINE_COPY
 
 
 def offline_problems(browser, copy: Path, search_wait_ms: int = 20_000, query: str = QUERY, answer: str = ANSWER) -> list[str]:

@@ -22,7 +22,7 @@ import yaml
 from checks.build import build_site, copy_for_build
 from checks.front_matter import front_matter_problems
 from checks.sitecheck import content_pages, main_content, read_page
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, OFFLINE_COPY_ADDRESS, ROOT
 
 # Each test runs the gate, a build or make on a copy of a site: the publishing gate is proved in
 # make test; the quick make check while writing leaves it out.
@@ -430,17 +430,7 @@ def test_m7_the_address_reaches_the_offline_copy_and_the_container():
     assert "ARG SITE_URL" in (ROOT / "deploy" / "Containerfile").read_text()
 
 
-def test_m7_the_offline_copy_names_the_address_it_was_given(offline_copy_with_address):
-    canonical = read_page(offline_copy_with_address / "is-a-pump-right-for-me.html").select_one('link[rel="canonical"]')
-    assert unquote(canonical["href"]) == "https://pump-guide.test/insulin-pumps/is-a-pump-right-for-me.html"
-
-
-@pytest.fixture(scope="module")
-def offline_copy_with_address(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        ["make", "--no-print-directory", "offline-copy", f"DIST={out}", "SITE_URL=https://pump-guide.test/insulin-pumps/"],
-        cwd=ROOT, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "insulin-pump-guide"
+def test_m7_the_offline_copy_names_the_address_it_was_given(offline_copy):
+    """`make offline-copy SITE_URL=...` (conftest.py, offline_zip) names that address as each page's own."""
+    canonical = read_page(offline_copy / "is-a-pump-right-for-me.html").select_one('link[rel="canonical"]')
+    assert unquote(canonical["href"]) == f"{OFFLINE_COPY_ADDRESS}is-a-pump-right-for-me.html"

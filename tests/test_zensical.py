@@ -67,40 +67,40 @@ def test_whole_guide_page_links_every_page_to_print_one_by_one(site):
 # --- The Chinese edition on Zensical (site/zh/ of the same build) ---------------------------------
 
 ZENSICAL_QUERY_BOX = "input[role=combobox]"  # Zensical's search dialog is in a shadow root; Playwright's CSS reaches in
-ZENSICAL_RESULT_LINKS = "ol[role=listbox] a[href]"
+
+
+# Waits in the page for Zensical's result list (in a shadow root) to belong to the query (its links carry
+# it, ?h=...) and to stay the same for three frames in a row (the list is drawn as results arrive), then
+# returns its addresses; an empty list if none comes within two seconds (no result for this query).
+ZENSICAL_RESULTS = """async (query) => {
+    const links = () => [...document.querySelectorAll('*')].filter(element => element.shadowRoot)
+        .flatMap(host => [...host.shadowRoot.querySelectorAll('ol[role=listbox] a[href]')]);
+    const read = () => links().map(a => a.getAttribute('href'));
+    const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+    const start = performance.now();
+    let previous = null, steady = 0;
+    while (performance.now() - start < 2000) {
+        await frame();
+        const hrefs = read();
+        const current = hrefs.some(href => href.includes(query)) ? hrefs.join(" ") : null;
+        steady = current !== null && current === previous ? steady + 1 : 0;
+        if (steady >= 3) return hrefs;
+        previous = current;
+    }
+    return [];
+}"""
 
 
 def zensical_search(page, base_url: str, query: str) -> list[str]:
     """Type the query into Zensical's search box; the result locations, best first ('page.html#section')."""
     from urllib.parse import quote
 
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
     from checks.browser_search import site_location
 
     box = page.locator(ZENSICAL_QUERY_BOX)
     box.fill(query)
     box.press("End")
-    first = page.locator(ZENSICAL_RESULT_LINKS).first
-    try:  # the results belong to this query once their links carry it (?h=...)
-        first.wait_for(timeout=10_000)
-        page.wait_for_function(
-            """(query) => [...document.querySelectorAll('*')].some(host => host.shadowRoot
-                 && [...host.shadowRoot.querySelectorAll('ol[role=listbox] a[href]')].some(a => a.href.includes(query)))""",
-            arg=f"h={quote(query)}", timeout=10_000,
-        )
-    except PlaywrightTimeoutError:  # no result for this query
-        return []
-    # The list is drawn as results arrive: read every address at once, until two reads agree.
-    read_all = """() => [...document.querySelectorAll('*')].filter(host => host.shadowRoot)
-        .flatMap(host => [...host.shadowRoot.querySelectorAll('ol[role=listbox] a[href]')].map(a => a.getAttribute('href')))"""
-    hrefs, previous = page.evaluate(read_all), None
-    for _ in range(20):
-        if hrefs == previous:
-            break
-        page.wait_for_timeout(150)
-        previous, hrefs = hrefs, page.evaluate(read_all)
-    return [site_location(href, base_url) for href in hrefs]
+    return [site_location(href, base_url) for href in page.evaluate(ZENSICAL_RESULTS, f"h={quote(query)}")]
 
 
 @pytest.mark.browser
