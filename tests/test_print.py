@@ -144,9 +144,10 @@ def test_whole_guide_prints_every_page_in_order_on_a4_and_letter(browser, server
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_prints_without_site_controls(browser, server, site, site_pages):
+def test_every_page_prints_without_site_controls(browser, server, site, guide_pages):
+    """print.html itself is printed, with the same checks, by the whole-guide tests below."""
     problems = []
-    for page in site_pages:
+    for page in guide_pages:
         pdf, visible = print_page(browser, server + page)
         problems += [f"{page}: {chrome} is visible on paper" for chrome in visible]
         problems += print_problems(site, page, pdf_text(pdf))
