@@ -1,7 +1,7 @@
 """`make bench`: what a reader waits for, measured on this machine. Prints a table, writes bench/results.json.
 
 Figures, not pass/fail:
-- build time: median of 5 strict builds with each engine, Material for MkDocs and Zensical (its
+- build time: median of 5 strict builds of both editions with each engine, Material for MkDocs and Zensical (its
   successor; clean builds, no cache), side by side;
 - per page: what a first visit (empty cache) downloads, gzip-compressed, and how many requests, and
   what the first search then adds (the search index loads when the reader goes to the search box);
@@ -38,7 +38,7 @@ from pathlib import Path
 
 from checks.browser import CHROMIUM_ARGS, QuietHandler, chromium_executable, serving
 from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
-from checks.build import ZENSICAL, build_site, build_with_zensical, copy_for_build
+from checks.build import ZENSICAL, build_editions, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
 from checks.data_files import search_queries
 
@@ -102,14 +102,20 @@ def children_cpu_seconds() -> float:
 
 
 def build_seconds(build, command: str) -> tuple[float, float]:
-    """How long one build takes, on the clock and in CPU time; `build` runs it and returns the finished process.
-    CPU time changes little when other work shares the machine; the clock time is what a person waits."""
+    """How long one build of both editions takes, on the clock and in CPU time; `build` runs it and
+    returns its problems. CPU time changes little when other work shares the machine; the clock time
+    is what a person waits."""
     start, cpu_start = time.perf_counter(), children_cpu_seconds()
-    result = build()
+    problems = build()
     seconds, cpu_seconds = time.perf_counter() - start, children_cpu_seconds() - cpu_start
-    if result.returncode != 0:
-        sys.exit(f"The strict build failed; run `{command}` to see why.\n{result.stdout}{result.stderr}")
+    if problems:
+        sys.exit(f"The strict build failed; run `{command}` to see why.\n" + "\n".join(problems))
     return seconds, cpu_seconds
+
+
+def zensical_problems(project: Path) -> list[str]:
+    result = build_with_zensical(project)
+    return [] if result.returncode == 0 else [result.stdout + result.stderr]
 
 
 def build_figures(runs: list[tuple[float, float]], engine: str) -> dict:
@@ -126,9 +132,9 @@ def build_times() -> tuple[dict, dict]:
     """BUILDS strict builds with Material, then with Zensical, each into a fresh folder: (Material, Zensical)."""
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        material = [build_seconds(lambda: build_site(ROOT, folder / f"material-{run}"), "make build") for run in range(BUILDS)]
+        material = [build_seconds(lambda: build_editions(ROOT, folder / f"material-{run}"), "make build") for run in range(BUILDS)]
         zensical_project = copy_for_build(folder / "zensical")
-        zensical = [build_seconds(lambda: build_with_zensical(zensical_project), "make zensical") for _ in range(BUILDS)]
+        zensical = [build_seconds(lambda: zensical_problems(zensical_project), "make zensical") for _ in range(BUILDS)]
     zensical_version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.split()[-1]
     return (
         build_figures(material, f"Material for MkDocs {version('mkdocs-material')}"),
@@ -137,14 +143,19 @@ def build_times() -> tuple[dict, dict]:
 
 
 def build_for_address(site_dir: Path, base_url: str) -> None:
-    """A strict build whose canonical links name the local address, as the published site names its own.
-
-    Otherwise Lighthouse's SEO check sees every page point to another domain (example.org) and fails it.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    build(load_config(str(ROOT / "mkdocs.yml"), site_url=base_url, site_dir=str(site_dir), strict=True))
+    """A strict build of both editions whose canonical and language links name the local address, as
+    the published site names its own. Otherwise Lighthouse's SEO check sees every page point to another
+    domain (example.org), and the links to the Chinese edition lead nowhere."""
+    addresses = {"SITE_URL": base_url, "SITE_URL_ZH": base_url + "zh/"}
+    saved = {name: os.environ.get(name) for name in addresses}
+    os.environ.update(addresses)
+    try:
+        problems = build_editions(ROOT, site_dir)
+    finally:
+        for name, value in saved.items():
+            os.environ.pop(name) if value is None else os.environ.__setitem__(name, value)
+    if problems:
+        sys.exit("The strict build failed:\n" + "\n".join(problems))
 
 
 def transferred(request) -> int:
@@ -291,7 +302,7 @@ def kb(size: int) -> str:
 
 
 def print_builds(results: dict) -> None:
-    print(f"\nBuild, median of {BUILDS} strict builds (each run in brackets):")
+    print(f"\nBuild of both editions, median of {BUILDS} strict builds (each run in brackets):")
     for build in (results["build"], results["build_zensical"]):
         print(f"  {build['engine']:30} {build['median_s']:6.2f} s  ({', '.join(f'{t:.2f}' for t in build['each_s'])})"
               f"  CPU {build['median_cpu_s']:.2f} s")
@@ -370,7 +381,7 @@ def main() -> None:
         browser.close()
         results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in navigation_pages(site_dir)}
     with tempfile.TemporaryDirectory() as folder:
-        build_site(ROOT, Path(folder))
+        build_editions(ROOT, Path(folder))
         results["suite"] = suite_time(Path(folder))
 
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
