@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from checks import report
 from checks.front_matter import markdown_pages, page_name
 from checks.sitecheck import HEADING_TAGS, content_pages, main_content, source_name
 
@@ -243,10 +244,7 @@ def main() -> int:
     citation check's words, not in the footnote extension's."""
     root = Path(__file__).resolve().parent.parent
     problems = reference_problems(root / REFERENCES_FILE) + citation_problems(root / "docs", root / REFERENCES_FILE)
-    if problems:
-        print("\n".join(problems))
-        print(f"Citations: {len(problems)} problem(s) above; nothing else was checked. Fix them, then run the command again.")
-    return 1 if problems else 0
+    return report(problems, "Citations: {count} problem(s) above; nothing else was checked. Fix them, then run the command again.")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from checks import report
 from checks.front_matter import markdown_pages, page_name
 
 COMPONENTS = {
@@ -99,10 +100,7 @@ def main() -> int:
         docs = Path(config.docs_dir)
         problems += markdown_slips(docs)
         problems += [problem for file in files if (problem := stray_file_problem(file, docs.name))]
-    if problems:
-        print("\n".join(problems))
-        print(f"Markdown: {len(problems)} slip(s) above; nothing else was checked. Fix them, then run the command again.")
-    return 1 if problems else 0
+    return report(problems, "Markdown: {count} slip(s) above; nothing else was checked. Fix them, then run the command again.")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import re
 import sys
 from pathlib import Path
 
+from checks import report
 from checks.front_matter import SIGNOFF_PARTS, TRANSLATED_DOCS, body_sha256, markdown_pages, page_name, read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,10 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     mistakes, stale = translation_report(options.docs)
     for reason in stale:
         print(f"Translation out of date: {reason}")
-    if mistakes:
-        print("\n".join(mistakes))
-        print(f"Translation records: {len(mistakes)} mistake(s) above. Fix them, then run the command again.")
-    return 1 if mistakes else 0
+    return report(mistakes, "Translation records: {count} mistake(s) above. Fix them, then run the command again.")
 
 
 if __name__ == "__main__":

@@ -19,15 +19,14 @@ OFFLINE_COPY_ADDRESS = "https://pump-guide.test/insulin-pumps/"  # the address t
 
 # make test runs the tests on every core (pytest-xdist, --dist loadgroup): each test goes to whichever
 # worker is free. A test that needs one of these costly fixtures goes to the worker that made it, so
-# it is made once: {fixture: seconds it takes, roughly, on 2 cores}. The same tests start first, so
-# that no long one is left for the end.
-SHARED_FIXTURES = {
-    "offline_zip": 10,  # make offline-copy: two offline builds and two zips
-    "zensical_site": 6,  # both editions built by Zensical
-    "search_outcomes": 15,  # every query of tests/data/search-queries.yml typed into the search box
-    "nginx_site": 2,  # nginx with deploy/nginx.conf, over a copy of the site
-    "preview": 5,  # make serve, left running
-}
+# it is made once; the same tests start first, so that no long one is left for the end.
+SHARED_FIXTURES = (
+    "offline_zip",  # make offline-copy: two offline builds and two zips (about 10 s)
+    "zensical_site",  # both editions built by Zensical (about 6 s)
+    "search_outcomes",  # every query of tests/data/search-queries.yml typed into the search box (about 15 s)
+    "nginx_site",  # nginx with deploy/nginx.conf, over a copy of the site
+    "preview",  # make serve, left running
+)
 
 
 # Sites built from tests/fixtures/ to prove that a checker fails (a MkDocs build each): their tests run
