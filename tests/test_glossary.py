@@ -83,3 +83,16 @@ def test_tapping_a_term_on_a_phone_shows_its_meaning(browser, server, site):
     page.locator(".md-content li abbr", has_text="nocturnal hypoglycaemia").first.tap()
     expect(page.locator(TOOLTIP)).to_have_text(meaning_of(site, "night-time hypoglycaemia"))
     phone.close()
+
+
+@pytest.mark.browser
+def test_escape_closes_a_meaning_without_moving_the_pointer_and_the_box_can_be_pointed_at(page, server, site):
+    """WCAG 1.4.13: content shown on hover or focus can be dismissed, and stays while the pointer is on it."""
+    page.goto(server + PAGE_WITH_TERMS)
+    page.locator(".md-content p abbr", has_text="Gastroparesis").first.hover()
+    meaning = page.locator(TOOLTIP)
+    expect(meaning).to_have_text(meaning_of(site, "gastroparesis"))
+    meaning.locator(".md-tooltip2__inner").hover()
+    expect(meaning, "the meaning went away when the pointer moved onto it").to_be_visible()
+    page.keyboard.press("Escape")
+    expect(meaning, "Escape did not close the meaning").to_have_count(0)

@@ -247,12 +247,10 @@ def browser_problems(browser, base: str, pages: list[str]) -> list[str]:
             )
             page.goto(base + path)
             page.wait_for_load_state("load")
-            # Material builds a glossary tooltip when a reader points at a term: it must obey the policy too.
-            # (Not on the whole guide, which turns Material's tooltips off: docs/javascripts/whole-guide.js.)
-            tooltips = page.evaluate("JSON.parse(document.getElementById('__config').textContent).features.includes('content.tooltips')")
-            if tooltips and (term := page.locator("article abbr[title]").first).count():
+            # A glossary term's meaning is built when a reader points at it: it must obey the policy too.
+            if (term := page.locator("article abbr[data-meaning]").first).count():
                 term.hover()
-                page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="attached")
+                page.locator(".md-tooltip2--active").wait_for()
             violations = page.evaluate("window.__cspViolations") + failed
             problems += [f"{path}: {violation}" for violation in dict.fromkeys(violations)]
             page.close()
