@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -180,7 +181,7 @@ def test_each_search_index_holds_only_its_own_edition(published_site, zh_site):
 
 
 def switcher_problems(site: Path, other: str, own_lang: str) -> list[str]:
-    """Each page links to the same page in the other edition, in the switcher and in its head."""
+    """Each page links to the same page in the other edition in its switcher, and not in its head."""
     problems = []
     for page in content_pages(site):
         name = page.relative_to(site).as_posix()
@@ -199,15 +200,59 @@ def switcher_problems(site: Path, other: str, own_lang: str) -> list[str]:
             problems.append(f"{where}: the switcher links to {others[0]['href']}, not the same page in the other language")
         elif not target.is_file():
             problems.append(f"{where}: the other language has no page {name}: add it (same file name)")
-        head = {link["hreflang"] for link in soup.select('head link[rel="alternate"][hreflang]')}
-        if head != {"en", "zh-Hans"}:
-            problems.append(f"{where}: <head> has rel=alternate links for {sorted(head)}, not en and zh-Hans")
+        if soup.select('head link[rel="alternate"]'):
+            problems.append(
+                f"{where}: <head> has <link rel=alternate>: Material then fetches a sitemap for each, on every page "
+                "it opens. Name the other language in sitemap.xml (overrides/sitemap.xml) instead"
+            )
     return problems
 
 
 def test_every_page_links_to_the_same_page_in_the_other_language(published_site, zh_site):
     problems = switcher_problems(published_site, "zh", "en") + switcher_problems(zh_site, "..", "zh-Hans")
     assert not problems, "Language switcher (overrides/partials/language-switcher.html):\n" + "\n".join(problems)
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_LINK = "{http://www.w3.org/1999/xhtml}link"
+
+
+def sitemap_language_problems(*sites: Path) -> list[str]:
+    """Each page in each edition's sitemap.xml names itself and the same page in the other language, at
+    an address that one of the sitemaps lists (search engines pair the editions from these)."""
+    entries = {site: ElementTree.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}url") for site in sites}
+    pages = {site: [(url.findtext(f"{SITEMAP}loc"), url.findall(XHTML_LINK)) for url in urls] for site, urls in entries.items()}
+    known = {address for listed in pages.values() for address, _ in listed}
+    problems = []
+    for site, listed in pages.items():
+        for address, links in listed:
+            languages = {link.get("hreflang"): link.get("href") for link in links}
+            where = f"{site.name}/sitemap.xml, {address}"
+            if set(languages) != {"en", "zh-Hans"}:
+                problems.append(f"{where}: names the languages {sorted(languages)}, not en and zh-Hans")
+            elif address not in languages.values():
+                problems.append(f"{where}: its language links {sorted(languages.values())} leave out the page itself")
+            problems += [
+                f"{where}: the {lang} link {href} is no page in either sitemap; check `address:` under "
+                "`extra: languages:` in mkdocs.yml and mkdocs-zh.yml"
+                for lang, href in languages.items()
+                if href not in known
+            ]
+    return problems
+
+
+def test_the_sitemaps_pair_each_page_with_its_other_language(published_site, zh_site):
+    problems = sitemap_language_problems(published_site, zh_site)
+    assert not problems, "Language links in sitemap.xml (overrides/sitemap.xml):\n" + "\n".join(problems)
+
+
+def test_sitemap_check_catches_a_language_address_that_leads_nowhere(tmp_path, published_site, zh_site):
+    broken = tmp_path / "site"
+    broken.mkdir()
+    sitemap = (published_site / "sitemap.xml").read_text()
+    (broken / "sitemap.xml").write_text(sitemap.replace("/zh/about.html", "/cn/about.html"))
+    problems = sitemap_language_problems(broken, zh_site)
+    assert len(problems) == 1 and "the zh-Hans link" in problems[0] and "/cn/about.html is no page" in problems[0], problems
 
 
 @pytest.mark.slow  # builds a site of its own: in make test, not in the quick make check
