@@ -36,6 +36,8 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 HALF_WIDTH_BETWEEN_HAN = re.compile(rf"(?<={HAN.pattern})\s*([,.;:?!()])\s*(?={HAN.pattern})")
 ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[\s,.:;]+[A-Za-z][A-Za-z'’-]*){3,}")  # four or more English words
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+SHOWN_ATTRIBUTES = ("data-option", "aria-label", "alt", "title")
 TERM_IN_HEADING = re.compile(r"^[^（(]+")  # "黎明现象（早上血糖高）" -> "黎明现象"
 # The guide's subject, on every page and explained on its first: counted as familiar, like glossary terms.
 SUBJECT_WORDS = ("胰岛素", "泵")
@@ -145,6 +147,15 @@ def character_problems(site: Path, page: Path) -> list[str]:
             f"{name}: '{around}' has the English punctuation '{match.group(1)}' between Chinese characters. "
             "Use the Chinese one (，。；：？！（）)."
         )
+    # A label the page shows or reads out from an attribute: an option's name over each cell of the
+    # options table on a phone (data-option), or an element's spoken name (aria-label, alt, title).
+    for element in article.find_all(lambda element: any(element.has_attr(name) for name in SHOWN_ATTRIBUTES)):
+        for attribute in SHOWN_ATTRIBUTES:
+            label = element.get(attribute)
+            if label and LATIN_WORD.search(label) and not HAN.search(label) and not element.find_parent(lang=re.compile("^en")):
+                problems.append(
+                    f"{name}: the label {attribute}=\"{label}\" on a <{element.name}> is in English. Write it in Chinese."
+                )
     for string in article.find_all(string=ENGLISH_RUN):
         marked = string.find_parent(lambda element: str(element.get("lang", "")).startswith("en"))
         if marked is None:
