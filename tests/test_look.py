@@ -165,6 +165,80 @@ def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen
         print(f"\nScreenshots ({name}, {size['width']} x {size['height']}): " + ", ".join(str(file) for file in saved))
 
 
+
+# On a laptop: where the text (its paragraphs) and the language switcher sit beside the list of pages, and how
+# many lines the tallest cell of the options table runs to.
+LAPTOP_LAYOUT = """() => {
+    const box = selector => document.querySelector(selector)?.getBoundingClientRect();
+    const list = box(".md-sidebar--primary"), switcher = box(".language-switcher li:last-child a");
+    const paragraphs = [...document.querySelectorAll(".md-content__inner > p")].map(p => p.getBoundingClientRect());
+    const column = {left: Math.min(...paragraphs.map(p => p.left)), right: Math.max(...paragraphs.map(p => p.right))};
+    const cells = [...document.querySelectorAll(".decision-aid-options__table td")];
+    const lines = cells.map(cell => cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight));
+    const title = document.querySelector(".md-content .md-typeset h1");
+    const bandTextRight = title.getBoundingClientRect().right - parseFloat(getComputedStyle(title).paddingRight);
+    return {leftGap: column.left - list.right, rightGap: document.documentElement.clientWidth - column.right,
+            bandTextRight, switcherRight: switcher.right, mostLines: Math.max(0, ...lines)};
+}"""
+MOST_CELL_LINES = 7  # the options table on a laptop: a cell you can take in at a glance
+# Material's own layout, as the guide had it: the column against the list with the right third empty,
+# the switcher ending short of the text's edge, and the options as a five-column table.
+DOCUMENTATION_LAYOUT = (
+    ".md-main__inner > .md-sidebar--primary:not([hidden]) ~ .md-content > .md-content__inner {margin-left: 1.2rem}"
+    ".md-main__inner .md-content > .md-content__inner {max-width: 50em}"
+    ".md-typeset .language-switcher ul {max-width: 38em}"
+    ".md-typeset table.decision-aid-options__table {display: table}"
+    ".md-typeset .decision-aid-options__table thead {display: table-header-group; position: static; width: auto; height: auto}"
+    ".md-typeset .decision-aid-options__table tbody {display: table-row-group}"
+    ".md-typeset .decision-aid-options__table tr {display: table-row}"
+    ".md-typeset .decision-aid-options__table :is(th, td) {display: table-cell}"
+)
+
+
+def laptop_layout_problems(browser, server, style: str = "") -> list[str]:
+    """On a long page, the text column centred beside the list of pages (no empty third of the screen)
+    with the language switcher lined up with the title in its band; on the decision aid, no options-table cell over 7 lines."""
+    page = browser.new_page(viewport=SCREENS["laptop"])
+    problems = []
+    for path in (LONG_PAGE, DECISION_AID):
+        page.goto(server + path)
+        if style:
+            page.add_style_tag(content=style)
+        found = page.evaluate(LAPTOP_LAYOUT)
+        if path == DECISION_AID:
+            if found["mostLines"] > MOST_CELL_LINES + 0.5:
+                problems.append(f"{path}: an options-table cell runs to {found['mostLines']:.0f} lines (at most {MOST_CELL_LINES})")
+            continue
+        if found["rightGap"] > SCREENS["laptop"]["width"] / 4 or abs(found["rightGap"] - found["leftGap"]) > 48:
+            problems.append(
+                f"{path}: the text column is not centred beside the list of pages ({found['leftGap']:.0f} px on its "
+                f"left, {found['rightGap']:.0f} px empty on its right)"
+            )
+        if abs(found["bandTextRight"] - found["switcherRight"]) > 2:
+            problems.append(
+                f"{path}: the language switcher ends at {found['switcherRight']:.0f} px, the title in its band at "
+                f"{found['bandTextRight']:.0f} px"
+            )
+    page.close()
+    return problems
+
+
+@pytest.mark.browser
+def test_a_laptop_shows_one_centred_column_and_short_option_cells(browser, server):
+    problems = laptop_layout_problems(browser, server)
+    assert not problems, "Laptop layout (docs/stylesheets/extra.css, decision-aid.css):\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_laptop_layout_check_catches_the_documentation_layout(browser, server):
+    problems = laptop_layout_problems(browser, server, style=DOCUMENTATION_LAYOUT)
+    assert [problem.split(" (")[0].split(" ends at")[0].split(" runs to")[0] for problem in problems] == [
+        f"{LONG_PAGE}: the text column is not centred beside the list of pages",
+        f"{LONG_PAGE}: the language switcher",
+        f"{DECISION_AID}: an options-table cell",
+    ], problems
+
+
 # Each footer link's words as shown: empty when a link shows only its arrow.
 FOOTER_LINK_WORDS = """() => [...document.querySelectorAll(".md-footer__link")].map(link => ({
     direction: link.classList.contains("md-footer__link--prev") ? "previous" : "next",
