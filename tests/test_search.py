@@ -164,16 +164,20 @@ SEARCH_INDEX = "search/search_index.json"
 
 @pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
 def test_the_search_index_loads_when_the_reader_goes_to_search_not_before(page, server, edition):
-    """A visit that never searches does not download the index (overrides/assets/javascripts/search-on-demand.js);
-    going to the search box fetches it, and the first query still finds its answer."""
-    fetched = []
+    """A visit that never searches neither downloads the index nor starts the search worker
+    (overrides/assets/javascripts/search-on-demand.js); going to the search box does both, once, and the
+    first query still finds its answer."""
+    fetched, workers = [], []
     page.on("requestfinished", lambda request: request.url.endswith(SEARCH_INDEX) and fetched.append(request.url))
+    page.on("worker", lambda worker: workers.append(worker.url))
     page.goto(server + edition + "index.html", wait_until="networkidle")
     assert not fetched, f"{edition}index.html downloaded the search index before the reader went to the search box"
+    assert not workers, f"{edition}index.html started the search worker before the reader went to the search box"
     page.keyboard.press("/")  # Material's shortcut: the search box gets focus, as a tap or click gives it
     page.wait_for_function("() => document.querySelector('.md-search__input') === document.activeElement")
     open_search(page)
     assert fetched == [server + edition + SEARCH_INDEX], f"going to the search box fetched {fetched}"
+    assert len(workers) == 1 and "/workers/search." in workers[0], f"going to the search box started {workers}"
     query = "dawn phenomenon" if not edition else "黎明现象"
     type_query(page, query)
     assert shown_result_locations(page, server + edition), f"searching {query!r} in {edition or 'en/'} found nothing"
