@@ -37,14 +37,24 @@
     if (!/\/workers\/search\.[^/]*\.js$/.test(new URL(url, location.href).pathname)) {
       return new RealWorker(url, options);
     }
-    var standIn = new EventTarget(); // Material listens to a worker with addEventListener
+    // Material listens to a worker with addEventListener, Zensical with onmessage and onerror: the
+    // stand-in passes each event of the real worker on both ways.
+    var standIn = new EventTarget();
     var worker = null;
+    function passOn(type, copy) {
+      return function (event) {
+        var passed = copy(event);
+        if (typeof standIn["on" + type] === "function") standIn["on" + type](passed);
+        standIn.dispatchEvent(passed);
+      };
+    }
     standIn.postMessage = function (message, transfer) {
       if (!worker) {
         worker = new RealWorker(url, options);
-        worker.addEventListener("message", function (event) {
-          standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
-        });
+        var copyMessage = function (event) { return new MessageEvent(event.type, { data: event.data }); };
+        worker.onmessage = passOn("message", copyMessage);
+        worker.onmessageerror = passOn("messageerror", copyMessage);
+        worker.onerror = passOn("error", function (event) { return new ErrorEvent("error", { message: event.message }); });
       }
       worker.postMessage(message, transfer);
     };
