@@ -152,18 +152,22 @@ def character_problems(site: Path, page: Path) -> list[str]:
     for element in article.find_all(lambda element: any(element.has_attr(name) for name in SHOWN_ATTRIBUTES)):
         for attribute in SHOWN_ATTRIBUTES:
             label = element.get(attribute)
-            if label and LATIN_WORD.search(label) and not HAN.search(label) and not element.find_parent(lang=re.compile("^en")):
+            if label and LATIN_WORD.search(label) and not HAN.search(label) and not marked_english(element):
                 problems.append(
                     f"{name}: the label {attribute}=\"{label}\" on a <{element.name}> is in English. Write it in Chinese."
                 )
     for string in article.find_all(string=ENGLISH_RUN):
-        marked = string.find_parent(lambda element: str(element.get("lang", "")).startswith("en"))
-        if marked is None:
+        if not marked_english(string):
             problems.append(
                 f"{name}: the English text '{ENGLISH_RUN.search(string).group(0)[:40]}' is not marked as English. "
                 'Translate it, or put it inside <span lang="en"> (an English include: give it a Chinese copy in includes/zh/).'
             )
     return problems
+
+
+def marked_english(node) -> bool:
+    """Inside an element marked as English (lang="en"), where English text and labels belong."""
+    return node.find_parent(lambda element: str(element.get("lang", "")).startswith("en")) is not None
 
 
 def unlinked_chinese_terms(site: Path, page: Path, terms: dict[str, str]) -> list[str]:

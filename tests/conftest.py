@@ -75,6 +75,7 @@ BOTH_EDITIONS = {
     "test_every_page_carries_the_disclaimer",
     "test_the_disclaimer_is_shown_once_a_page",
     "test_every_image_has_alt_text_or_is_marked_decorative",
+    "test_every_page_names_its_colour_schemes_before_material_does",
 }
 
 

@@ -16,7 +16,7 @@
 // WCAG 1.4.13 (content on hover or focus): the box stays while the pointer moves onto it, and
 // Escape closes it without moving the pointer or the focus.
 (function () {
-  var TERMS = ".md-content abbr[title], .md-content abbr[data-meaning]"
+  var TERMS = ".md-content abbr[data-meaning]" // every term, once its meaning has moved out of `title` below
   var GAP = 8 // px between the term and the box
   var LINGER = 300 // ms the box stays after the pointer leaves the term, time to cross the gap onto it
   var box = null
