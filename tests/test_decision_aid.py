@@ -173,7 +173,9 @@ def test_clear_my_answers_asks_first_then_empties_the_form(page, server):
     questions = []
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
     page.get_by_role("button", name="Clear my answers").click()
-    assert questions, f"{SOURCE}: Clear my answers wiped the answers without asking first"
+    assert questions == ["Clear all your answers on this page? This cannot be undone."], (
+        f"{SOURCE}: Clear my answers asked {questions}: it must ask first, in the words of the button's data-confirm"
+    )
     assert len(page.evaluate(ANSWERS)) == len(TICKED) + len(RATINGS) + len(CHOICES) + 1, "saying No to Clear still lost answers"
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my answers").click()

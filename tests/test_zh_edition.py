@@ -323,6 +323,25 @@ def test_the_switcher_works_from_the_keyboard_in_both_directions(page, server):
 
 
 @browser_test
+def test_the_chinese_worksheet_dates_its_summary_and_asks_before_clearing_in_chinese(page, server):
+    """The worksheet's script is shared by both editions: its words on screen come from each page."""
+    import datetime
+
+    page.goto(server + "zh/is-a-pump-right-for-me.html")
+    today = datetime.date.today()
+    date = page.locator('[data-decision-aid="date"]').text_content()
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="清除我的回答").click()
+    problems = []
+    if date != f"{today.year}年{today.month}月{today.day}日":
+        problems.append(f"the summary's date reads {date!r}, not as Chinese readers write a date")
+    if not questions or not HAN.search(questions[0]) or re.search("[A-Za-z]", questions[0]):
+        problems.append(f"清除我的回答 asks {questions}: write the question in Chinese in the button's data-confirm")
+    assert not problems, "docs-zh/is-a-pump-right-for-me.md (docs/javascripts/decision-aid.js):\n" + "\n".join(problems)
+
+
+@browser_test
 def test_the_chinese_whole_guide_prints_every_page_in_order(browser, server, zh_site):
     from test_print import pdf_text, print_page, whole_guide_problems
 
