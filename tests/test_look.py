@@ -94,7 +94,7 @@ MARKED_TERMS = """() => {
     for (const term of document.querySelectorAll(".md-content__inner abbr")) {
         if (!marked(term)) continue;
         if (term.closest("h1, h2, h3, h4, h5, h6")) inHeadings.push(term.textContent);
-        const meaning = term.dataset.meaning || term.getAttribute("title") || term.textContent.toLowerCase();
+        const meaning = term.dataset.meaning || term.textContent.toLowerCase();
         (byMeaning[meaning] ??= []).push(term.textContent);
     }
     return {repeated: Object.values(byMeaning).filter(uses => uses.length > 1), inHeadings};

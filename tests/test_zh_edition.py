@@ -4,6 +4,7 @@ here are Chinese plain language, translation tracking, the language switcher, th
 its search index and, in a real browser, its search, fonts, print, axe and pa11y.
 """
 
+import datetime
 import json
 import os
 import re
@@ -325,8 +326,6 @@ def test_the_switcher_works_from_the_keyboard_in_both_directions(page, server):
 @browser_test
 def test_the_chinese_worksheet_dates_its_summary_and_asks_before_clearing_in_chinese(page, server):
     """The worksheet's script is shared by both editions: its words on screen come from each page."""
-    import datetime
-
     page.goto(server + "zh/is-a-pump-right-for-me.html")
     today = datetime.date.today()
     date = page.locator('[data-decision-aid="date"]').text_content()

@@ -17,6 +17,17 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"]
 
+  // The date as each edition writes it ("29 November 2026", "2026年11月29日"). Written out here, not
+  // with toLocaleDateString: the browser's first date formatting loads its locale data, which took
+  // 35 to 45 ms as this page opened, up to four times that on a slow phone.
+  function today() {
+    var now = new Date()
+    if (document.documentElement.lang.indexOf("zh") === 0) {
+      return now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日"
+    }
+    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear()
+  }
+
   function setUp() {
     var form = document.querySelector("form.decision-aid")
     if (!form || form.dataset.ready) return
@@ -27,17 +38,6 @@
     var dateSlot = form.querySelector('[data-decision-aid="date"]')
     var addressSlot = form.querySelector('[data-decision-aid="address"]')
     var leaving = false
-
-    // The date as each edition writes it ("29 November 2026", "2026年11月29日"). Written out here, not
-    // with toLocaleDateString: the browser's first date formatting loads its locale data, which took
-    // 35 to 45 ms as this page opened, up to four times that on a slow phone.
-    function today() {
-      var now = new Date()
-      if (document.documentElement.lang.indexOf("zh") === 0) {
-        return now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日"
-      }
-      return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear()
-    }
 
     // The canonical address is the published one, even in the offline copy opened from disk.
     function fillDateAndAddress() {
