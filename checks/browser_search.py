@@ -73,6 +73,10 @@ def type_query(page: Page, query: str) -> None:
     if not query:
         raise ValueError("an empty query searches nothing")
     box = page.locator(QUERY_BOX)
+    if box.input_value() == query:  # the same words again: Material searches only when they change
+        box.fill("")
+        box.press("Backspace")  # a released key on the empty box brings back "Type to start searching"
+        page.locator(STATUS_LINE).filter(has_text=search_texts(page)["waiting"]).wait_for()
     page.locator(STATUS_LINE).evaluate("status => { status.textContent = '' }")
     if query.isascii():
         box.fill(query[:-1])

@@ -99,6 +99,14 @@ def test_dawn_phenomenon_first_result_is_its_explanation(page, server):
     )
 
 
+def test_the_same_query_typed_again_shows_its_results_again(page, server):
+    """The helper the evaluation and `make bench` type with: Material searches only when the words
+    change, so typing the same query twice must still end with its results on screen."""
+    first = search_results(page, server, HEADLINE_QUERY)
+    type_query(page, HEADLINE_QUERY)
+    assert first and shown_result_locations(page, server) == first
+
+
 def assert_landed_on_heading(page, server, expected: tuple[str, ...], how: str) -> None:
     """The browser shows one of the expected page#section locations, with that heading on screen."""
     location = site_location(page.url, server)
