@@ -36,7 +36,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from checks.browser import CHROMIUM_ARGS, QuietHandler, full_chromium_executable, serving
+from checks.browser import CHROMIUM_ARGS, QuietHandler, full_chromium, serving
 from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
 from checks.build import ZENSICAL, build_editions, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
@@ -365,11 +365,8 @@ def main() -> None:
         site_dir = Path(folder)
         build_for_address(site_dir, base_url)
         # The desktop browser a reader runs, not the tests' headless shell (checks/browser.py).
-        executable = full_chromium_executable()
-        browser = playwright.chromium.launch(
-            executable_path=executable, channel=None if executable else "chromium", args=CHROMIUM_ARGS,
-            chromium_sandbox=False,
-        )
+        desktop = full_chromium()
+        browser = playwright.chromium.launch(**desktop, args=CHROMIUM_ARGS, chromium_sandbox=False)
         pages, every_file = [], {}
         for path in navigation_pages(site_dir):
             opened, search = first_visit(browser, base_url + path)
@@ -380,7 +377,7 @@ def main() -> None:
         results["whole_guide"] = {"bytes": sum(every_file.values()), "requests": len(every_file)}
         results["search"] = search_times(browser, base_url)
         results["search_evaluation"] = search_evaluation(browser, base_url)
-        chromium = executable or playwright.chromium.executable_path
+        chromium = desktop.get("executable_path") or playwright.chromium.executable_path
         browser.close()
         results["lighthouse"] = {path: median_lighthouse(base_url + path, chromium) for path in navigation_pages(site_dir)}
     with tempfile.TemporaryDirectory() as folder:

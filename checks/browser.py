@@ -9,6 +9,11 @@ import threading
 from pathlib import Path
 
 
+def installed(*candidates: str | None) -> str | None:
+    """The first of these browser paths that exists on this machine."""
+    return next((candidate for candidate in candidates if candidate and Path(candidate).exists()), None)
+
+
 def chromium_executable() -> str | None:
     """The browser the tests drive: Debian's Chromium headless shell where installed, else Debian's
     Chromium; None means Playwright's own download, which runs its headless shell the same way.
@@ -17,20 +22,15 @@ def chromium_executable() -> str | None:
     the desktop browser's own process spent about 0.3 s of processor time opening each tab and 0.4 s
     on each page load, nearly half of `make test`'s processor time; the shell spends a sixth of that.
     CHROMIUM names another browser."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+    return installed(os.environ.get("CHROMIUM"), "/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
 
 
-def full_chromium_executable() -> str | None:
-    """Debian's desktop Chromium, the browser a reader runs; None means Playwright's own download
-    (launch it with channel="chromium"). The back/forward cache exists only in the desktop browser,
-    and `make bench` measures what a reader's browser does."""
-    for candidate in (os.environ.get("FULL_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
+def full_chromium() -> dict[str, str]:
+    """Playwright's launch options for the desktop Chromium, the browser a reader runs: Debian's (or
+    FULL_CHROMIUM), else Playwright's own download. The back/forward cache exists only in the desktop
+    browser, and `make bench` measures what a reader's browser does."""
+    executable = installed(os.environ.get("FULL_CHROMIUM"), "/usr/bin/chromium")
+    return {"executable_path": executable} if executable else {"channel": "chromium"}
 
 
 # Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.

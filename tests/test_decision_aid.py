@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from checks.browser import CHROMIUM_ARGS, full_chromium_executable
+from checks.browser import CHROMIUM_ARGS, full_chromium
 from checks.build import build_site, copy_for_build
 from checks.decision_aid import balance_problems, options_table_problems
 from checks.forms import unlabelled_form_controls
@@ -340,10 +340,9 @@ def browser_with_back_forward_cache(browser):
     """A second Chromium that keeps pages for Back, as every real browser does: the desktop browser
     (the headless shell has no back/forward cache), without the switch Playwright starts its
     browsers with that turns the cache off."""
-    executable = full_chromium_executable()
     cached = browser.browser_type.launch(
-        executable_path=executable, channel=None if executable else "chromium", args=CHROMIUM_ARGS,
-        chromium_sandbox=False, ignore_default_args=["--disable-back-forward-cache"],
+        **full_chromium(), args=CHROMIUM_ARGS, chromium_sandbox=False,
+        ignore_default_args=["--disable-back-forward-cache"],
     )
     yield cached
     cached.close()
