@@ -3,11 +3,11 @@ or (--meta) write the same policy into every page as a <meta> tag, for hosts tha
 their own (GitHub Pages).
 
 Material for MkDocs puts a few small scripts inside every page (they set the colour scheme before
-the page is drawn, so it does not flash). A policy without 'unsafe-inline' must list the SHA-256 of
-each one, and those change with the site's address (one holds the path), so they are computed from
-the built HTML at build time, never written by hand. Only the theme's own scripts are trusted
-(KNOWN_SCRIPTS): any other inline script, such as one that slipped in through a page title, stops
-this with a line naming the page, so it is never added to the policy.
+the page is drawn, so it does not flash), and overrides/main.html one more. A policy without
+'unsafe-inline' must list the SHA-256 of each one, and those change with the site's address (one holds
+the path), so they are computed from the built HTML at build time, never written by hand. Only these
+known scripts are trusted (KNOWN_SCRIPTS): any other inline script, such as one that slipped in
+through a page title, stops this with a line naming the page, so it is never added to the policy.
 
     python deploy/csp_hashes.py site/ csp.conf
     python deploy/csp_hashes.py --meta site/
@@ -50,6 +50,7 @@ KNOWN_SCRIPTS = {
     "7eb3684fdacd2881": "Material 9: the local-storage helpers (__md_scope, __md_get, __md_set)",
     "0eb10c249dbdb0be": "Material 9: the saved colour palette, applied before the page is drawn",
     "ffcc0f7735fdab43": "Material 9: the content tab named in the address, opened",
+    "0586e49d807dd2eb": "The site: <html>'s class set before the page is drawn (overrides/main.html)",
 }
 
 
@@ -95,7 +96,7 @@ def inline_script_hashes(site: Path) -> list[str]:
             if not known_script(script):
                 start = " ".join(script.split())[:80]
                 raise UnknownScript(
-                    f"{page.relative_to(site)}: an inline script that is not the theme's own: '{start}'. Remove it "
+                    f"{page.relative_to(site)}: an inline script that is not the theme's or the site's own: '{start}'. Remove it "
                     "(look for <script> in the page and in the titles in mkdocs.yml); after a Material update, add "
                     "the theme's new script to KNOWN_SCRIPTS in deploy/csp_hashes.py."
                 )

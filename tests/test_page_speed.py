@@ -6,6 +6,7 @@ tested with search (tests/test_search.py); glossary meanings built on demand wit
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from checks.sitecheck import html_pages, read_page
 
@@ -47,9 +48,47 @@ def test_the_page_is_restyled_for_colours_only_when_they_change(browser, server,
         assert changes.count("data-md-color-switching") == 2, f"the switch to dark colours was not marked: {changes}"
 
 
+# <html>'s class and the number of color-scheme <meta>s once the page is read, before any deferred script runs.
+RECORD_BEFORE_SCRIPTS = """
+document.addEventListener("readystatechange", () => {
+    if (document.readyState === "interactive") {
+        window.__beforeScripts = {
+            htmlClass: document.documentElement.className,
+            colourSchemes: document.querySelectorAll('meta[name="color-scheme"]').length,
+        };
+    }
+});
+"""
+
+
+@pytest.mark.browser
+def test_the_themes_script_changes_nothing_that_restyles_every_element(browser, server):
+    """As a page opens, Material's script changes <html>'s class ("no-js" to "js", "js-focus-visible") and
+    adds a color-scheme <meta>: each restyles every element, on a long page about 0.4 s of a slow phone's
+    blocking time. overrides/main.html sets the class before the first paint, and
+    overrides/assets/javascripts/palette-unchanged.js keeps the second <meta> out."""
+    page = browser.new_page()
+    page.add_init_script(RECORD_BEFORE_SCRIPTS)
+    page.goto(server + "is-a-pump-right-for-me.html")
+    # The colour switcher shows one of its two buttons once Material's script has set it up.
+    expect(page.locator('[data-md-component="palette"] label:not([hidden])')).to_have_count(1)
+    before = page.evaluate("window.__beforeScripts")
+    html_class = page.evaluate("document.documentElement.className")
+    colour_schemes = page.evaluate("document.querySelectorAll('meta[name=\"color-scheme\"]').length")
+    page.close()
+    assert set(html_class.split()) == set(before["htmlClass"].split()), (
+        f"Material's script changed <html>'s class from '{before['htmlClass']}' to '{html_class}': check the "
+        "inline script after the color-scheme <meta> in overrides/main.html (block extrahead)"
+    )
+    assert before["colourSchemes"] == colour_schemes == 1, (
+        f"{colour_schemes} color-scheme <meta>s after Material's script, {before['colourSchemes']} before: check that "
+        "overrides/main.html loads assets/javascripts/palette-unchanged.js before Material's bundle"
+    )
+
+
 def test_every_page_names_its_colour_schemes_before_material_does(site, edition):
-    """Material's script adds a color-scheme <meta> as a page opens, which restyles the whole page; the
-    browser reads only the first one, so each page carries its own in the HTML (overrides/main.html)."""
+    """The page follows the reader's light or dark setting from its first paint: each page carries a
+    color-scheme <meta> in the HTML (overrides/main.html), and Material's script adds none."""
     missing = [
         page.relative_to(site).as_posix()
         for page in html_pages(site)
