@@ -38,13 +38,16 @@ def passages(page: Path):
     code or review dates, and no lists of references (the lists in the sections that search leaves
     out, data-search-exclude, and footnotes): a reference is a title, not a sentence."""
     article = read_copy(page)
+    references = set()  # the lists' ids: the page is shared with other checks (read_copy), so nothing is removed
     for heading in article.find_all(HEADING_TAGS, attrs={"data-search-exclude": True}):
         for part in heading.find_next_siblings():
             if part.name in HEADING_TAGS:
                 break
             if part.name in ("ul", "ol"):
-                part.decompose()
-    yield from text_blocks(article, PASSAGES)
+                references.add(id(part))
+    for block, text in text_blocks(article, PASSAGES):
+        if not any(id(element) in references for element in (block, *block.parents)):
+            yield block, text
 
 
 def passage_problem(text: str) -> str | None:

@@ -61,6 +61,7 @@ def source_name(site: Path, page: Path, element=None) -> str:
     return f"{docs_folder(site)}/" + page.relative_to(site).with_suffix(".md").as_posix()
 
 
+@cache
 def main_content(page: Path):
     """The article the reader reads, without the theme's header, navigation and footer."""
     return read_page(page).select_one("article.md-content__inner")
@@ -221,8 +222,9 @@ NOT_READ = "a.headerlink, a.footnote-ref, .page-status, .page-feedback, .languag
 SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 
 
+@cache  # several checks read each page's text: made once, and read, never changed
 def read_copy(page: Path) -> BeautifulSoup:
-    """A copy of the page's main text, without what a reader does not read (NOT_READ), to trim further."""
+    """A copy of the page's main text, without what a reader does not read (NOT_READ)."""
     article = BeautifulSoup(str(main_content(page)), "html.parser")
     for unwanted in article.select(NOT_READ):
         unwanted.decompose()
