@@ -96,9 +96,10 @@ def inline_script_hashes(site: Path) -> list[str]:
             if not known_script(script):
                 start = " ".join(script.split())[:80]
                 raise UnknownScript(
-                    f"{page.relative_to(site)}: an inline script that is not the theme's or the site's own: '{start}'. Remove it "
-                    "(look for <script> in the page and in the titles in mkdocs.yml); after a Material update, add "
-                    "the theme's new script to KNOWN_SCRIPTS in deploy/csp_hashes.py."
+                    f"{page.relative_to(site)}: an inline script that is not the theme's or the site's own: '{start}'. "
+                    "Remove it (look for <script> in the page and in the titles in mkdocs.yml); after a Material "
+                    "update or a change to the script in overrides/main.html, add the new script to KNOWN_SCRIPTS "
+                    "in deploy/csp_hashes.py."
                 )
             digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
             hashes.add(f"'sha256-{digest}'")

@@ -88,7 +88,8 @@ def test_the_themes_script_changes_nothing_that_restyles_every_element(browser, 
 
 def test_every_page_names_its_colour_schemes_before_material_does(site, edition):
     """The page follows the reader's light or dark setting from its first paint: each page carries a
-    color-scheme <meta> in the HTML (overrides/main.html), and Material's script adds none."""
+    color-scheme <meta> in the HTML (overrides/main.html). That Material's script adds no second one is
+    checked in a browser, above."""
     missing = [
         page.relative_to(site).as_posix()
         for page in html_pages(site)
