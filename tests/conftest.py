@@ -18,8 +18,8 @@ OFFLINE_COPY = "insulin-pump-guide"  # the folder and zip name `make dist` write
 OFFLINE_COPY_ADDRESS = "https://pump-guide.test/insulin-pumps/"  # the address the copies are made for (SITE_URL)
 
 # make test runs the tests on every core (pytest-xdist, --dist loadgroup): each test goes to whichever
-# worker is free. A test that needs one of these costly fixtures goes to the worker that made it, so
-# it is made once; the same tests start first, so that no long one is left for the end.
+# worker is free, in the order sorted below. A test that needs one of these costly fixtures goes to the
+# worker that made it, so it is made once.
 SHARED_FIXTURES = (
     "offline_zip",  # make offline-copy: two offline builds and two zips (about 10 s)
     "zensical_site",  # both editions built by Zensical (about 6 s)
@@ -42,7 +42,18 @@ def pytest_collection_modifyitems(items):
         shared = [name for name in SHARED_FIXTURES if name in item.fixturenames]
         if shared:
             item.add_marker(pytest.mark.xdist_group(shared[0]))
-    items.sort(key=lambda item: not any(name in item.fixturenames for name in SHARED_FIXTURES))
+    items.sort(key=running_order)
+
+
+def running_order(item) -> int:
+    """Long tests first, so that no worker is left running one while the other has nothing to do: those
+    of the shared fixtures, then those that drive a browser, run make or build a site (seconds each),
+    then the quick checks of built files, which fill in at the end."""
+    if any(name in item.fixturenames for name in SHARED_FIXTURES):
+        return 0
+    if any(item.get_closest_marker(mark) for mark in ("browser", "tooling", "slow")):
+        return 1
+    return 2
 
 
 @pytest.fixture(scope="session")
