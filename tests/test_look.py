@@ -145,6 +145,30 @@ def screen(request, browser):
     context.close()
 
 
+# Chromium draws a screenshot taller than this in pieces, and puts the fixed header and the list of pages
+# at the top of the second piece instead of the first: such a page is saved in parts, each drawn right.
+TALLEST_SCREENSHOT = 16_000
+
+
+def whole_page_screenshots(page, stem: Path) -> list[Path]:
+    """The whole page as stem.png, or as stem-part-1.png, stem-part-2.png ... when it is too tall for one."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    parts = -(-height // TALLEST_SCREENSHOT)
+    if parts == 1:
+        files = [stem.with_name(stem.name + ".png")]
+        page.screenshot(path=files[0], full_page=True, timeout=120_000)  # a long page on a busy machine
+        return files
+    part_height = -(-height // parts)
+    width = page.viewport_size["width"]
+    files = []
+    for part in range(parts):
+        top = part * part_height
+        files.append(stem.with_name(f"{stem.name}-part-{part + 1}.png"))
+        clip = {"x": 0, "y": top, "width": width, "height": min(part_height, height - top)}
+        page.screenshot(path=files[-1], full_page=True, clip=clip, timeout=120_000)
+    return files
+
+
 @pytest.mark.browser
 def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen, server, capsys):
     """Whole-page screenshots for a reviewer: the decision aid with answers given, as a reader leaves it."""
@@ -156,11 +180,11 @@ def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen
         page.goto(server + path)
         if path == DECISION_AID:
             fill_in(page)
+            page.evaluate("window.scrollTo(0, 0)")
         settle_animations(page)
-        file = SCREENSHOTS / f"{Path(path).stem}-{size['width']}x{size['height']}.png"
-        page.screenshot(path=file, full_page=True, timeout=120_000)  # a long page on a busy machine
-        assert file.stat().st_size > 10_000, f"{file} is almost empty: the page did not draw"
-        saved.append(file)
+        for file in whole_page_screenshots(page, SCREENSHOTS / f"{Path(path).stem}-{size['width']}x{size['height']}"):
+            assert file.stat().st_size > 10_000, f"{file} is almost empty: the page did not draw"
+            saved.append(file)
     with capsys.disabled():  # shown in the normal test output, so a reviewer knows where to look
         print(f"\nScreenshots ({name}, {size['width']} x {size['height']}): " + ", ".join(str(file) for file in saved))
 
