@@ -145,27 +145,23 @@ def screen(request, browser):
     context.close()
 
 
-# Chromium draws a screenshot taller than this in pieces, and puts the fixed header and the list of pages
-# at the top of the second piece instead of the first: such a page is saved in parts, each drawn right.
+# Chromium draws a screenshot taller than this in pieces, and draws the fixed header and the list of pages
+# in the wrong place: such a page is saved in parts, each drawn right.
 TALLEST_SCREENSHOT = 16_000
 
 
 def whole_page_screenshots(page, stem: Path) -> list[Path]:
     """The whole page as stem.png, or as stem-part-1.png, stem-part-2.png ... when it is too tall for one."""
+    page.evaluate("window.scrollTo(0, 0)")  # the fixed header is drawn where the page is scrolled to
     height = page.evaluate("document.documentElement.scrollHeight")
     parts = -(-height // TALLEST_SCREENSHOT)
-    if parts == 1:
-        files = [stem.with_name(stem.name + ".png")]
-        page.screenshot(path=files[0], full_page=True, timeout=120_000)  # a long page on a busy machine
-        return files
     part_height = -(-height // parts)
-    width = page.viewport_size["width"]
     files = []
     for part in range(parts):
         top = part * part_height
-        files.append(stem.with_name(f"{stem.name}-part-{part + 1}.png"))
-        clip = {"x": 0, "y": top, "width": width, "height": min(part_height, height - top)}
-        page.screenshot(path=files[-1], full_page=True, clip=clip, timeout=120_000)
+        files.append(stem.with_name(stem.name + (f"-part-{part + 1}" if parts > 1 else "") + ".png"))
+        clip = {"x": 0, "y": top, "width": page.viewport_size["width"], "height": min(part_height, height - top)}
+        page.screenshot(path=files[-1], full_page=True, clip=clip, timeout=120_000)  # a long page on a busy machine
     return files
 
 
@@ -180,7 +176,6 @@ def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen
         page.goto(server + path)
         if path == DECISION_AID:
             fill_in(page)
-            page.evaluate("window.scrollTo(0, 0)")
         settle_animations(page)
         for file in whole_page_screenshots(page, SCREENSHOTS / f"{Path(path).stem}-{size['width']}x{size['height']}"):
             assert file.stat().st_size > 10_000, f"{file} is almost empty: the page did not draw"
