@@ -106,7 +106,7 @@ def copy_for_build(destination: Path) -> Path:
     return Path(shutil.copytree(ROOT, destination, ignore=skip))
 
 
-class _KeepTags(yaml.SafeLoader):
+class _KeepTags(yaml.CSafeLoader):
     """A settings file read with its `!ENV` tags kept as they are, to be written out again."""
 
 

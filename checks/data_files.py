@@ -47,7 +47,7 @@ class DataFileError(ValueError):
 
 def entry_lines(text: str) -> list[int]:
     """The line each entry of a YAML list starts on."""
-    node = yaml.compose(text)
+    node = yaml.compose(text, Loader=yaml.CSafeLoader)
     return [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
 
 
@@ -78,7 +78,7 @@ def read_entries(file: Path, fields: dict[str, type]) -> list[dict]:
     name = f"tests/data/{file.name}"
     try:
         text = file.read_text(encoding="utf-8")
-        entries = yaml.safe_load(text)
+        entries = yaml.load(text, Loader=yaml.CSafeLoader)
         lines = entry_lines(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark

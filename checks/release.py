@@ -48,7 +48,7 @@ ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp
 SNIPPET_LINE = re.compile(r'^\s*--8<--\s+"(?P<file>[^":]+)(?::(?P<section>[^"]+))?"\s*$', re.MULTILINE)
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(yaml.CSafeLoader):
     """mkdocs.yml with its `!ENV` and `!!python/name:` tags read as empty: only `extra` is needed here."""
 
 

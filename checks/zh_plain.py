@@ -60,7 +60,7 @@ def common_characters(file: Path = COMMON_CHARACTERS_FILE) -> set[str]:
 def allowed_long_sentences(file: Path = LONG_SENTENCES_FILE) -> dict[str, list[str]]:
     """docs-zh page -> the starts of its sentences that may be longer than LONGEST_SENTENCE."""
     allowed: dict[str, list[str]] = {}
-    for entry in yaml.safe_load(file.read_text(encoding="utf-8")) or []:
+    for entry in yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []:
         allowed.setdefault(entry["page"], []).append(entry["starts"])
     return allowed
 
