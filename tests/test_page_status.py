@@ -12,6 +12,7 @@ tests/fixtures/page-status/ holds one page for each case, built with the real te
 """
 
 import datetime
+import functools
 import re
 import warnings
 from pathlib import Path
@@ -121,7 +122,7 @@ def test_front_matter_check_names_each_mistake_page_and_field():
         "docs/unknown-fields.md: front matter has no `next_review:`. Add the date the page is due for review, "
         "written YYYY-MM-DD, at most 3 years after its last check or sign-off.",
         "docs/unreadable-front-matter.md: the front matter cannot be read near line 4 (mapping values are not "
-        "allowed here). Check the spacing and the colons on that line.",
+        "allowed in this context). Check the spacing and the colons on that line.",
     ]
 
 
@@ -249,9 +250,14 @@ TEMPLATE = '{% from "partials/page-status.html" import page_status %}{{ page_sta
 STRINGS = edition_settings(ROOT, "mkdocs.yml")["extra"]["strings"]  # the English edition's words
 
 
-def render_with_jinja2(meta: dict, autoescape: bool) -> str:
+@functools.cache  # the template is compiled once for each setting, not once for each case
+def jinja2_template(autoescape: bool) -> jinja2.Template:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=autoescape)
-    return environment.from_string(TEMPLATE).render(meta=meta, title="A page", strings=STRINGS)
+    return environment.from_string(TEMPLATE)
+
+
+def render_with_jinja2(meta: dict, autoescape: bool) -> str:
+    return jinja2_template(autoescape).render(meta=meta, title="A page", strings=STRINGS)
 
 
 def render_with_minijinja(meta: dict, autoescape: bool) -> str:
