@@ -9,6 +9,10 @@ BIN := $(VENV)/bin
 ZENSICAL_VENV := .venv-zensical
 # Material 9.8 prints an end-of-life banner on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
+# make check runs after every edit: Python keeps the compiled checks and tests (__pycache__/, not in
+# git) so that each run does not compile them again (about a second of make check), even where the
+# environment says not to.
+unexport PYTHONDONTWRITEBYTECODE
 # pa11y (package.json) brings Puppeteer, which would download its own Chrome: the tests' Chromium is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
