@@ -1,5 +1,6 @@
 """Shared set-up: one strict build of the real site per test session."""
 
+import gc
 import os
 import re
 import subprocess
@@ -29,9 +30,35 @@ SHARED_FIXTURES = (
 )
 
 
+# The checks that count syllables (textstat) load the CMU pronouncing dictionary first, about a second
+# in each worker that runs one: they go to one worker together, so it is loaded once.
+COUNT_SYLLABLES = {
+    "test_every_page_reads_at_grade_8_or_lower",
+    "test_reading_grade_rises_for_long_sentences_and_long_words",
+    "test_no_passage_has_a_very_long_sentence_or_reads_far_above_grade_8",
+    "test_passage_check_catches_a_hard_paragraph_on_a_page_that_passes_on_average",
+    "test_a_hard_passage_in_the_disclaimer_is_reported_once_for_its_include",
+    "test_no_message_names_the_whole_guide_page",
+}
+
+
 # Sites built from tests/fixtures/ to prove that a checker fails (a MkDocs build each): their tests run
 # in make test, and make check, the quick loop while writing, leaves them out (marked slow).
 FIXTURE_SITES = {"broken_site", "broken_citations_site", "status_site"}
+
+
+def pytest_configure(config):
+    # The checks keep every built page's parsed tree (tens of thousands of objects a page) for the whole
+    # session, and Python's cycle collector walked them again every 700 new objects: about a tenth of
+    # make check's time. It now runs once every 50,000.
+    gc.set_threshold(50_000, 20, 100)
+
+
+@pytest.hookimpl(trylast=True)  # after the session's fixtures are closed
+def pytest_sessionfinish(session):
+    # Those trees are then left for the process's exit to give back all at once: Python's last
+    # collections freed them one by one, a second or more after the last test.
+    gc.freeze()
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups and -m chooses the tests
@@ -42,14 +69,16 @@ def pytest_collection_modifyitems(items):
         shared = [name for name in SHARED_FIXTURES if name in item.fixturenames]
         if shared:
             item.add_marker(pytest.mark.xdist_group(shared[0]))
+        elif item.originalname in COUNT_SYLLABLES:
+            item.add_marker(pytest.mark.xdist_group("pronouncing_dictionary"))
     items.sort(key=running_order)
 
 
 def running_order(item) -> int:
-    """Long tests first, so that no worker is left running one while the other has nothing to do: those
-    of the shared fixtures, then those that drive a browser, run make or build a site (seconds each),
-    then the quick checks of built files, which fill in at the end."""
-    if any(name in item.fixturenames for name in SHARED_FIXTURES):
+    """Long tests first, so that no worker is left running one while the other has nothing to do: the
+    groups that go to one worker, then those that drive a browser, run make or build a site (seconds
+    each), then the quick checks of built files, which fill in at the end."""
+    if item.get_closest_marker("xdist_group"):
         return 0
     if any(item.get_closest_marker(mark) for mark in ("browser", "tooling", "slow")):
         return 1
