@@ -85,34 +85,38 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(target)
             if parts.scheme or target.startswith("//") or target.startswith("mailto:"):
                 continue
-            where = f"{source_name(site, page, element)}: {element.name} {attribute}={target!r}"
-            if element.name == "a" and element.get_text(strip=True):
-                where += f" (link text {element.get_text(' ', strip=True)!r})"
-            path = unquote(parts.path)
-            if path.startswith("/"):
-                root = absolute_root(soup)
-                if not (root and path.startswith(root)):
-                    problems.append(f"{where} starts with '/'. Use a path relative to the page, like 'glossary.md'.")
-                    continue
-                file = site / path.removeprefix(root)
-            else:
-                file = (page.parent / path).resolve() if path else page
-            if file.is_dir():
-                file = file / "index.html"
-            if not file.is_file():
-                problems.append(f"{where} points to a file that does not exist. Check the file name.")
-            # A link in the text back to its own page goes nowhere ("you are here" links, aria-current, are meant to).
-            elif file == page and not parts.fragment and element.find_parent("article") and not element.get("aria-current"):
-                problems.append(
-                    f"{where} leads back to the page it is on. Link to a section of it "
-                    "(like 'get-help-urgently.md#call-999'), or to another page."
-                )
-            elif parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in ids_on(file):
-                problems.append(
-                    f"{where}: there is no heading or anchor '#{parts.fragment}' on {file.name}. "
-                    "Check the heading's id, or fix the link."
-                )
+            problem = _link_problem(site, page, soup, element, parts)
+            if problem:  # where it is, worked out only for a link with a problem (a page has hundreds of links)
+                where = f"{source_name(site, page, element)}: {element.name} {attribute}={target!r}"
+                if element.name == "a" and element.get_text(strip=True):
+                    where += f" (link text {element.get_text(' ', strip=True)!r})"
+                problems.append(where + problem)
     return problems
+
+
+def _link_problem(site: Path, page: Path, soup: BeautifulSoup, element, parts) -> str | None:
+    """What is wrong with one internal link on a page, to follow where it is; None if it works."""
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        root = absolute_root(soup)
+        if not (root and path.startswith(root)):
+            return " starts with '/'. Use a path relative to the page, like 'glossary.md'."
+        file = site / path.removeprefix(root)
+    else:
+        file = (page.parent / path).resolve() if path else page
+    if file.is_dir():
+        file = file / "index.html"
+    if not file.is_file():
+        return " points to a file that does not exist. Check the file name."
+    # A link in the text back to its own page goes nowhere ("you are here" links, aria-current, are meant to).
+    if file == page and not parts.fragment and element.find_parent("article") and not element.get("aria-current"):
+        return (
+            " leads back to the page it is on. Link to a section of it "
+            "(like 'get-help-urgently.md#call-999'), or to another page."
+        )
+    if parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in ids_on(file):
+        return f": there is no heading or anchor '#{parts.fragment}' on {file.name}. Check the heading's id, or fix the link."
+    return None
 
 
 def absolute_root(soup: BeautifulSoup) -> str | None:
