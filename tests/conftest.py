@@ -45,6 +45,9 @@ COUNT_SYLLABLES = {
 # Sites built from tests/fixtures/ to prove that a checker fails (a MkDocs build each): their tests run
 # in make test, and make check, the quick loop while writing, leaves them out (marked slow).
 FIXTURE_SITES = {"broken_site", "broken_citations_site", "status_site"}
+# nginx is installed by make test, not make check: the tests that serve the site with it (deploy/) are
+# left to make test too, as make check would skip them on a machine without it.
+SERVED_BY_NGINX = {"nginx_site"}
 
 
 def pytest_configure(config):
@@ -64,7 +67,7 @@ def pytest_sessionfinish(session):
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups and -m chooses the tests
 def pytest_collection_modifyitems(items):
     for item in items:
-        if FIXTURE_SITES & set(item.fixturenames):
+        if (FIXTURE_SITES | SERVED_BY_NGINX) & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
         shared = [name for name in SHARED_FIXTURES if name in item.fixturenames]
         if shared:
