@@ -186,7 +186,9 @@ def test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page(screen
 
 
 # On a laptop: where the text (its paragraphs) and the language switcher sit beside the list of pages, where the
-# title's band starts and whether the switcher is on it, and how many lines the tallest cell of the options table runs to.
+# title's band starts and whether the switcher is on it, whether the list of pages reads as a contents list (the
+# page being read in bold, the others underlined links), and how many lines the tallest cell of the options table
+# runs to.
 LAPTOP_LAYOUT = """() => {
     const box = selector => document.querySelector(selector)?.getBoundingClientRect();
     const list = box(".md-sidebar--primary"), switcher = box(".language-switcher li:last-child a");
@@ -198,20 +200,27 @@ LAPTOP_LAYOUT = """() => {
     const bandTextRight = title.getBoundingClientRect().right - parseFloat(getComputedStyle(title).paddingRight);
     const band = document.querySelector(".md-content .language-switcher");
     const colour = element => getComputedStyle(element).backgroundColor;
+    const pages = [...document.querySelectorAll(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")];
+    const underlined = link => getComputedStyle(link.querySelector(".md-ellipsis")).textDecorationLine === "underline";
+    const reading = pages.filter(link => link.classList.contains("md-nav__link--active"));
     return {leftGap: column.left - list.right, rightGap: document.documentElement.clientWidth - column.right,
             bandTextRight, switcherRight: switcher.right, mostLines: Math.max(0, ...lines),
-            bandGap: band.getBoundingClientRect().top - box(".md-header").bottom, switcherOnBand: colour(band) === colour(title)};
+            bandGap: band.getBoundingClientRect().top - box(".md-header").bottom, switcherOnBand: colour(band) === colour(title),
+            contentsList: reading.length === 1 && Number(getComputedStyle(reading[0]).fontWeight) >= 700
+                && !underlined(reading[0]) && pages.every(link => reading.includes(link) || underlined(link))};
 }"""
 MOST_CELL_LINES = 7  # the options table on a laptop: a cell you can take in at a glance
 # Material's own layout, as the guide had it: the column against the list with the right third empty, the
-# switcher on a white strip above the title's band and ending short of the text's edge, and the options as a
-# five-column table.
+# switcher on a white strip above the title's band and ending short of the text's edge, the list of pages as
+# plain links with the page being read in colour, and the options as a five-column table.
 DOCUMENTATION_LAYOUT = (
     ".md-main__inner > .md-sidebar--primary:not([hidden]) ~ .md-content > .md-content__inner {margin-left: 1.2rem}"
     ".md-main__inner .md-content > .md-content__inner {max-width: 50em}"
     ".md-typeset .language-switcher ul {max-width: 38em}"
     ".md-content .md-typeset .language-switcher {margin: 0; padding: 0; background-color: transparent}"
     ".md-content .md-typeset .language-switcher + h1 {margin-top: -1rem; padding-top: 0.9em}"
+    ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link--active {font-weight: 400}"
+    ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link .md-ellipsis {text-decoration: none}"
     ".md-typeset table.decision-aid-options__table {display: table}"
     ".md-typeset .decision-aid-options__table thead {display: table-header-group; position: static; width: auto; height: auto}"
     ".md-typeset .decision-aid-options__table tbody {display: table-row-group}"
@@ -222,8 +231,8 @@ DOCUMENTATION_LAYOUT = (
 
 def laptop_layout_problems(browser, server, style: str = "") -> list[str]:
     """On a long page, the text column centred beside the list of pages (no empty third of the screen),
-    the title's band right under the header with the language switcher on it and lined up with the title;
-    on the decision aid, no options-table cell over 7 lines."""
+    the title's band right under the header with the language switcher on it and lined up with the title,
+    and the list of pages as a contents list; on the decision aid, no options-table cell over 7 lines."""
     page = browser.new_page(viewport=SCREENS["laptop"])
     problems = []
     for path in (LONG_PAGE, DECISION_AID):
@@ -244,6 +253,11 @@ def laptop_layout_problems(browser, server, style: str = "") -> list[str]:
             problems.append(
                 f"{path}: the title's band starts {found['bandGap']:.0f} px under the header, and the language switcher "
                 + ("is on it" if found["switcherOnBand"] else "is not on it")
+            )
+        if not found["contentsList"]:
+            problems.append(
+                f"{path}: the list of pages reads as a documentation menu (the page being read should be in bold, "
+                "the others underlined links)"
             )
         if abs(found["bandTextRight"] - found["switcherRight"]) > 2:
             problems.append(
@@ -266,6 +280,7 @@ def test_laptop_layout_check_catches_the_documentation_layout(browser, server):
     assert [problem.split(" (")[0].split(" ends at")[0].split(" runs to")[0] for problem in problems] == [
         f"{LONG_PAGE}: the text column is not centred beside the list of pages",
         f"{LONG_PAGE}: the title's band starts 20 px under the header, and the language switcher is not on it",
+        f"{LONG_PAGE}: the list of pages reads as a documentation menu",
         f"{LONG_PAGE}: the language switcher",
         f"{DECISION_AID}: an options-table cell",
     ], problems
