@@ -105,6 +105,45 @@ def test_every_page_passes_axe_on_a_phone(browser, server, site_pages):
     assert not problems, "Accessibility problems on a phone screen:\n" + "\n".join(problems)
 
 
+# Each page of the whole guide, before it nears the screen and is laid out, is given the room that
+# docs/stylesheets/extra.css sets (contain-intrinsic-size). Its real height is measured with every page laid out.
+WHOLE_GUIDE_ROOM = """() => [...document.querySelectorAll("section.print-guide__page")].map(section => {
+    const room = parseFloat(getComputedStyle(section).containIntrinsicHeight.replace("auto", ""));
+    section.style.contentVisibility = "visible";
+    return {page: section.id, room, height: section.getBoundingClientRect().height};
+})"""
+NARROWEST_PHONE = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow: 320 CSS pixels wide
+
+
+def whole_guide_room_problems(browser, server, style: str = "") -> list[str]:
+    """Each page of the whole guide fits the room it is given until it is laid out, on the narrowest phone,
+    where pages are tallest: otherwise a tool that measures the page as it opens, as Lighthouse's axe
+    does, finds its end lying over the next page and the footer, and measures its colours against theirs."""
+    page = browser.new_page(viewport=NARROWEST_PHONE)
+    page.goto(server + "print.html")
+    if style:
+        page.add_style_tag(content=style)
+    sections = page.evaluate(WHOLE_GUIDE_ROOM)
+    page.close()
+    return [
+        f"docs/{section['page']}.md is {section['height']:.0f} px tall in the whole guide on a 320 px phone, taller "
+        f"than the {section['room']:.0f} px each page is given until it is laid out: raise contain-intrinsic-size "
+        "for .print-guide__page in docs/stylesheets/extra.css"
+        for section in sections
+        if section["height"] > section["room"]
+    ]
+
+
+def test_each_page_of_the_whole_guide_fits_the_room_it_is_given(browser, server):
+    problems = whole_guide_room_problems(browser, server)
+    assert not problems, "\n".join(problems)
+
+
+def test_whole_guide_room_check_catches_too_little_room(browser, server):
+    problems = whole_guide_room_problems(browser, server, style=".print-guide__page {contain-intrinsic-size: auto 4000px}")
+    assert any(problem.startswith("docs/is-a-pump-right-for-me.md is ") for problem in problems), problems
+
+
 @pytest.mark.parametrize("palette", PALETTES)
 def test_open_search_results_pass_axe(browser, server, palette):
     page = open_in_palette(browser, palette)
