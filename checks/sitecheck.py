@@ -115,7 +115,10 @@ def _link_problem(site: Path, page: Path, soup: BeautifulSoup, element, parts) -
             "(like 'get-help-urgently.md#call-999'), or to another page."
         )
     if parts.fragment and file.suffix == ".html" and unquote(parts.fragment) not in ids_on(file):
-        return f": there is no heading or anchor '#{parts.fragment}' on {file.name}. Check the heading's id, or fix the link."
+        return (
+            f": there is no heading or anchor '#{parts.fragment}' on {file.name}. "
+            "Check the heading's id, or fix the link."
+        )
     return None
 
 
