@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from checks.browser import serving
-from checks.build import build_site
+from checks.build import build_site, copy_for_build
 from checks.look import repeated_disclaimers
 from checks.sitecheck import main_content, read_page
 from conftest import FIXTURES, ROOT, serve_fixture_page, settle_animations
@@ -407,10 +407,8 @@ def components_site(tmp_path_factory) -> Path:
 
     Built from a copy, so the guide itself never holds the fixture page. mkdocs.yml is inherited
     unchanged (INHERIT) apart from `extra.publisher` and the fixture page being left out of the menu."""
-    project = tmp_path_factory.mktemp("components-project")
-    for folder in ("docs", "includes", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    shutil.copy(ROOT / "mkdocs.yml", project / "guide.yml")
+    project = copy_for_build(tmp_path_factory.mktemp("components-project") / "project")
+    (project / "mkdocs.yml").rename(project / "guide.yml")
     shutil.copy(FIXTURES / "components" / "components.md", project / "docs" / "components.md")
     (project / "mkdocs.yml").write_text(
         f"INHERIT: guide.yml\nnot_in_nav: /components.md\nextra:\n  publisher: {FICTIONAL_PUBLISHER}\n"
