@@ -154,8 +154,8 @@ def whole_page_screenshots(page, stem: Path) -> list[Path]:
     """The whole page as stem.png, or as stem-part-1.png, stem-part-2.png ... when it is too tall for one.
 
     The window is made as tall as the page for the picture, then put back. Playwright's full-page picture
-    draws beyond the window instead, and on the decision aid (its text box, which scrolls) Chromium took 5
-    to 13 s for each picture of that page, against about a second this way, for the same picture.
+    draws beyond the window instead: on the decision aid (its text box scrolls) Chromium took 6 to 7 s for
+    each of its two pictures, against under 2 s for both this way, and the pictures are the same.
     """
     window = page.viewport_size
     # At the top the header shows the guide's name again, not the page's title: it fades back after a frame.
