@@ -77,15 +77,34 @@ def pytest_collection_modifyitems(items):
     items.sort(key=running_order)
 
 
+# The tests that take 9 s or more on their own (make bench prints the slowest ten): each opens every
+# page, or types every search query, in a browser, or runs make check on a copy of the project.
+LONGEST = {
+    "test_every_page_passes_axe",
+    "test_every_page_passes_axe_on_a_phone",
+    "test_every_chinese_page_passes_axe",
+    "test_every_page_passes_pa11y",
+    "test_every_chinese_page_passes_pa11y",
+    "test_chinese_search_finds_nine_in_ten_first_and_every_one_in_the_top_three",
+    "test_a_failed_check_shows_its_message_and_no_code",
+    "test_screenshots_of_the_home_urgent_help_decision_aid_and_a_long_page",
+    "test_every_page_prints_without_site_controls",
+    "test_every_page_stays_on_the_local_server_with_no_cookies_or_errors",
+}
+
+
 def running_order(item) -> int:
     """Long tests first, so that no worker is left running one while the other has nothing to do: the
-    groups that go to one worker, then those that drive a browser, run make or build a site (seconds
-    each), then the quick checks of built files, which fill in at the end."""
+    groups that go to one worker, then the longest tests, then the others that drive a browser, run
+    make or build a site (seconds each), then the quick checks of built files, which fill in at the end.
+    (The Chinese axe checks, last in file order, once kept one worker busy 10 s after the other was done.)"""
     if item.get_closest_marker("xdist_group"):
         return 0
-    if any(item.get_closest_marker(mark) for mark in ("browser", "tooling", "slow")):
+    if item.originalname in LONGEST:
         return 1
-    return 2
+    if any(item.get_closest_marker(mark) for mark in ("browser", "tooling", "slow")):
+        return 2
+    return 3
 
 
 @pytest.fixture(scope="session")
