@@ -34,13 +34,13 @@ SEARCH_TEXTS = """() => {
 # True once the status line shows the outcome of the search: "1 matching document", "# matching
 # documents" or "No matching documents"; not "Initializing search" (the index is still on its way: it
 # is fetched when the reader goes to the search box) or "Type to start searching".
-SEARCH_FINISHED = """(texts) => {
-    const status = document.querySelector(".md-search-result__meta").textContent.trim();
+SEARCH_FINISHED = f"""(texts) => {{
+    const status = document.querySelector({json.dumps(STATUS_LINE)}).textContent.trim();
     const [before, after] = texts.other.split("#");
     const number = status.slice(before.length, status.length - after.length);
     const counted = status.startsWith(before) && status.endsWith(after) && /^[0-9]+$/.test(number);
     return status === texts.none || status === texts.one || counted;
-}"""
+}}"""
 
 # Every result link a reader can see, best first as Material lists them. Material heads each page's
 # group with the page title; when only a section matched, that title scores 0 and is not a result.
@@ -66,7 +66,7 @@ SEARCH_OUTCOME = f"""async () => {{
     const start = performance.now();
     while (!finished(texts)) {{
         if (performance.now() - start > 30000) {{
-            const status = document.querySelector(".md-search-result__meta").textContent.trim();
+            const status = document.querySelector({json.dumps(STATUS_LINE)}).textContent.trim();
             throw new Error(`the search shows no outcome after 30 s; its status line says "${{status}}"`);
         }}
         await new Promise(frame => requestAnimationFrame(frame));
@@ -92,7 +92,7 @@ def type_query(page: Page, query: str) -> list[str]:
     """Type the query into the open search box and wait until its results (or "no match") are shown.
 
     Works again on the same page for the next query. Returns the addresses of the results on screen,
-    best first, as the page has them (shown_result_locations makes them relative to the site).
+    best first, as the page has them (site_locations makes them relative to the site).
     """
     if not query:
         raise ValueError("an empty query searches nothing")
@@ -121,7 +121,7 @@ def shown_result_locations(page: Page, base_url: str) -> list[str]:
 
     Material adds ?h=terms to each link to highlight the words on the page it opens; that is dropped.
     """
-    return [site_location(href, base_url) for href in page.evaluate(VISIBLE_RESULTS)]
+    return site_locations(page.evaluate(VISIBLE_RESULTS), base_url)
 
 
 def site_location(url: str, base_url: str) -> str:
@@ -132,6 +132,11 @@ def site_location(url: str, base_url: str) -> str:
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+def site_locations(urls: list[str], base_url: str) -> list[str]:
+    """site_location of each address, in the same order."""
+    return [site_location(url, base_url) for url in urls]
+
+
 def search_results(page: Page, base_url: str, query: str, start_page: str = "index.html") -> list[str]:
     """Open start_page, type the query in the search box, and return the result locations, best first.
 
@@ -139,8 +144,7 @@ def search_results(page: Page, base_url: str, query: str, start_page: str = "ind
     """
     page.goto(base_url + start_page)
     open_search(page)
-    type_query(page, query)
-    return shown_result_locations(page, base_url)
+    return site_locations(type_query(page, query), base_url)
 
 
 def search_every_query(page: Page, base_url: str, queries, start_page: str = "index.html") -> dict[str, list[str]]:
@@ -153,7 +157,7 @@ def search_every_query(page: Page, base_url: str, queries, start_page: str = "in
     open_search(page)
     outcomes = {}
     for query in queries:
-        outcomes[query.text] = [site_location(href, base_url) for href in type_query(page, query.text)]
+        outcomes[query.text] = site_locations(type_query(page, query.text), base_url)
     return outcomes
 
 
