@@ -30,18 +30,6 @@ SHARED_FIXTURES = (
 )
 
 
-# The checks that count syllables (textstat) load the CMU pronouncing dictionary first, about a second
-# in each worker that runs one: they go to one worker together, so it is loaded once.
-COUNT_SYLLABLES = {
-    "test_every_page_reads_at_grade_8_or_lower",
-    "test_reading_grade_rises_for_long_sentences_and_long_words",
-    "test_no_passage_has_a_very_long_sentence_or_reads_far_above_grade_8",
-    "test_passage_check_catches_a_hard_paragraph_on_a_page_that_passes_on_average",
-    "test_a_hard_passage_in_the_disclaimer_is_reported_once_for_its_include",
-    "test_no_message_names_the_whole_guide_page",
-}
-
-
 # Sites built from tests/fixtures/ to prove that a checker fails (a MkDocs build each): their tests run
 # in make test, and make check, the quick loop while writing, leaves them out (marked slow).
 FIXTURE_SITES = {"broken_site", "broken_citations_site", "status_site"}
@@ -72,8 +60,6 @@ def pytest_collection_modifyitems(items):
         shared = [name for name in SHARED_FIXTURES if name in item.fixturenames]
         if shared:
             item.add_marker(pytest.mark.xdist_group(shared[0]))
-        elif item.originalname in COUNT_SYLLABLES:
-            item.add_marker(pytest.mark.xdist_group("pronouncing_dictionary"))
     items.sort(key=running_order)
 
 

