@@ -3,8 +3,9 @@
 Figures, not pass/fail:
 - build time: median of 5 strict builds of both editions with each engine, Material for MkDocs and Zensical (its
   successor; clean builds, no cache), side by side;
-- per page: what a first visit (empty cache) downloads, gzip-compressed, and how many requests, and
-  what the first search then adds (the search index loads when the reader goes to the search box);
+- per page: what a first visit (empty cache) downloads, gzip-compressed, and how many requests, what
+  the reader's first scroll then adds (Material's script starts at the first touch, scroll or key),
+  and what the first search adds (the search index loads when the reader goes to the search box);
   then the whole guide, each file counted once (a browser's cache keeps shared CSS and JS);
 - search: time from the last keystroke to the results on screen, median of 10, for the first query
   on a freshly opened page and for later (warm) queries;
@@ -167,21 +168,27 @@ def transferred(request) -> int:
     return measured or announced
 
 
-def first_visit(browser, url: str) -> tuple[dict[str, int], dict[str, int]]:
-    """Open the URL with an empty cache, then go to the search box. Returns each downloaded file's
-    compressed size by address: what opening the page downloads, and what the first search adds (the
-    search index waits for the reader to go to the search box: overrides/assets/javascripts/search-on-demand.js)."""
+def first_visit(browser, url: str) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Open the URL with an empty cache, scroll it, then go to the search box. Returns each downloaded
+    file's compressed size by address, in three parts: what opening the page downloads; what the
+    reader's first scroll adds (Material's script, which starts at the first touch, scroll or key:
+    overrides/assets/javascripts/theme-on-first-use.js); and what the first search adds (the search
+    index and its worker wait for the reader to go to the search box: search-on-demand.js)."""
     context = browser.new_context()
     sizes: dict[str, int] = {}
     context.on("requestfinished", lambda request: sizes.__setitem__(request.url, transferred(request)))
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     opened = dict(sizes)
+    page.mouse.wheel(0, 400)
+    page.wait_for_function("() => window.component$ !== undefined")
+    page.wait_for_load_state("networkidle")
+    scrolled = {address: size for address, size in sizes.items() if address not in opened}
     with context.expect_event("requestfinished", predicate=lambda request: request.url.endswith(SEARCH_INDEX), timeout=60_000):
         open_search(page)
     page.wait_for_load_state("networkidle")
     context.close()
-    return opened, {address: size for address, size in sizes.items() if address not in opened}
+    return opened, scrolled, {address: size for address, size in sizes.items() if address not in opened | scrolled}
 
 
 # Timestamps inside the page: the last key going down in the search box (each keydown overwrites it), and the first frame painted
@@ -312,13 +319,15 @@ def print_table(results: dict) -> None:
     print_builds(results)
     print("\nFirst visit, empty cache (gzip level 6 by the bench server, as a real host sends it;"
           " Python's own server would not compress):")
-    print(f"  {'page':34} {'transfer':>10} {'requests':>9} {'+ search':>10} {'before':>10}")
+    print(f"  {'page':34} {'transfer':>10} {'requests':>9} {'+ scroll':>10} {'+ search':>10} {'all three':>10} {'before':>10}")
     for row in results["pages"]:
         earlier = before("transfer_kb", row["page"])
-        print(f"  {row['page']:34} {kb(row['bytes']):>10} {row['requests']:>9} {kb(row['search_bytes']):>10}"
-              f" {f'{earlier} KB' if earlier else '':>10}")
-    print("  (+ search: what the first search on the page adds, the search index, fetched when the reader goes to the"
-          " search box;\n   'before' counted the index in the first visit: Material fetched it at once)")
+        everything = row["bytes"] + row["first_use_bytes"] + row["search_bytes"]
+        print(f"  {row['page']:34} {kb(row['bytes']):>10} {row['requests']:>9} {kb(row['first_use_bytes']):>10}"
+              f" {kb(row['search_bytes']):>10} {kb(everything):>10} {f'{earlier} KB' if earlier else '':>10}")
+    print("  (+ scroll: what the reader's first scroll, touch or key adds, Material's script; + search: what the first"
+          " search adds,\n   the search index and its worker, fetched when the reader goes to the search box;"
+          " 'before' counted all three in the first visit: Material's script fetched them at once)")
     whole = results["whole_guide"]
     print(f"  {'every page, each file counted once':34} {kb(whole['bytes']):>10} {whole['requests']:>9}")
     search = results["search"]
@@ -369,10 +378,10 @@ def main() -> None:
         browser = playwright.chromium.launch(**desktop, args=CHROMIUM_ARGS, chromium_sandbox=False)
         pages, every_file = [], {}
         for path in navigation_pages(site_dir):
-            opened, search = first_visit(browser, base_url + path)
-            every_file.update(opened | search)
+            opened, scrolled, search = first_visit(browser, base_url + path)
+            every_file.update(opened | scrolled | search)
             pages.append({"page": path, "bytes": sum(opened.values()), "requests": len(opened),
-                          "search_bytes": sum(search.values())})
+                          "first_use_bytes": sum(scrolled.values()), "search_bytes": sum(search.values())})
         results["pages"] = pages
         results["whole_guide"] = {"bytes": sum(every_file.values()), "requests": len(every_file)}
         results["search"] = search_times(browser, base_url)

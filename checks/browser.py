@@ -43,6 +43,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def start_theme(page) -> None:
+    """Start the theme's script as a reader does, with a first key press (a key Material leaves alone),
+    and wait until it runs. It starts at the reader's first touch, scroll or key, not as the page opens
+    (overrides/assets/javascripts/theme-on-first-use.js); every test's click, tap or typing starts it too."""
+    page.keyboard.press("Shift")
+    page.wait_for_function("() => window.component$ !== undefined")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # keep the test output readable
         pass

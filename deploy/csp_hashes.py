@@ -3,7 +3,8 @@ or (--meta) write the same policy into every page as a <meta> tag, for hosts tha
 their own (GitHub Pages).
 
 Material for MkDocs puts a few small scripts inside every page (they set the colour scheme before
-the page is drawn, so it does not flash), and overrides/main.html one more. A policy without
+the page is drawn, so it does not flash), and overrides/main.html and overrides/partials/palette.html
+one more each. A policy without
 'unsafe-inline' must list the SHA-256 of each one, and those change with the site's address (one holds
 the path), so they are computed from the built HTML at build time, never written by hand. Only these
 known scripts are trusted (KNOWN_SCRIPTS): any other inline script, such as one that slipped in
@@ -51,6 +52,7 @@ KNOWN_SCRIPTS = {
     "0eb10c249dbdb0be": "Material 9: the saved colour palette, applied before the page is drawn",
     "ffcc0f7735fdab43": "Material 9: the content tab named in the address, opened",
     "0586e49d807dd2eb": "The site: <html>'s class set before the page is drawn (overrides/main.html)",
+    "a5adc1c587ed3951": "The site: the system's colours and the colour switch, before the page is drawn (overrides/partials/palette.html)",
 }
 
 
@@ -98,7 +100,7 @@ def inline_script_hashes(site: Path) -> list[str]:
                 raise UnknownScript(
                     f"{page.relative_to(site)}: an inline script that is not the theme's or the site's own: '{start}'. "
                     "Remove it (look for <script> in the page and in the titles in mkdocs.yml); after a Material "
-                    "update or a change to the script in overrides/main.html, add the new script to KNOWN_SCRIPTS "
+                    "update or a change to the script in overrides/main.html or overrides/partials/palette.html, add the new script to KNOWN_SCRIPTS "
                     "in deploy/csp_hashes.py."
                 )
             digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")

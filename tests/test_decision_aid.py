@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from checks.browser import CHROMIUM_ARGS, full_chromium
+from checks.browser import CHROMIUM_ARGS, full_chromium, start_theme
 from checks.build import build_site, copy_for_build
 from checks.decision_aid import balance_problems, options_table_problems
 from checks.forms import unlabelled_form_controls
@@ -135,6 +135,7 @@ def test_answers_leave_no_trace(browser, server):
         addresses = []
         page.on("framenavigated", lambda frame: addresses.append(frame.url))
         page.goto(server + PAGE)
+        start_theme(page)  # Material's script keeps the reader's colours in storage from its start
         before = page.evaluate(STORAGE)
         fill_in(page)
         # Some browsers send a form when Enter is pressed in it; sent, this one must go nowhere.

@@ -8,6 +8,7 @@ tested with search (tests/test_search.py); glossary meanings built on demand wit
 import pytest
 from playwright.sync_api import expect
 
+from checks.browser import start_theme
 from checks.sitecheck import html_pages, read_page
 
 # Every change to <body>'s colour attributes while the page opens, in order.
@@ -23,29 +24,42 @@ new MutationObserver(changes => {
 """
 
 
+# The colour scheme on <body> once the page is read, before any deferred script runs.
+RECORD_SCHEME_WHEN_READ = """
+document.addEventListener("readystatechange", () => {
+    if (document.readyState === "interactive") window.__schemeWhenRead = document.body.dataset.mdColorScheme;
+});
+"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
-def test_the_page_is_restyled_for_colours_only_when_they_change(browser, server, system, scheme):
-    """Material marks <body> as switching colours, which restyles every element, even when nothing changes.
-
-    overrides/assets/javascripts/palette-unchanged.js lets the mark through only for a real change: a
-    light system keeps the page's first colours, a dark one switches to the dark palette."""
+def test_the_page_has_the_systems_colours_from_the_start_and_is_restyled_only_when_they_change(browser, server, system, scheme):
+    """The page is drawn in the colours the reader's system asks for (overrides/partials/palette.html).
+    Material's script, when it starts, marks <body> as switching colours, which restyles every element,
+    even when nothing changes: overrides/assets/javascripts/palette-unchanged.js lets the mark through
+    only for a real change, such as the reader's own switch."""
     page = browser.new_page(color_scheme=system)
-    page.add_init_script(RECORD_COLOUR_CHANGES)
+    page.add_init_script(RECORD_COLOUR_CHANGES + RECORD_SCHEME_WHEN_READ)
     page.goto(server + "get-help-urgently.html")
-    page.wait_for_load_state("load")
+    start_theme(page)
     page.wait_for_timeout(300)  # Material removes the mark on a later frame
-    changes = page.evaluate("window.__colourChanges")
-    shown = page.evaluate("document.body.dataset.mdColorScheme")
+    changes_at_start = page.evaluate("window.__colourChanges")
+    when_read, shown = page.evaluate("[window.__schemeWhenRead, document.body.dataset.mdColorScheme]")
+    page.locator('[data-md-component="palette"] label:not([hidden])').click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    changes_on_switch = page.evaluate("window.__colourChanges").count("data-md-color-switching")
     page.close()
-    assert shown == scheme, f"a {system} system setting shows Material's '{shown}' colours"
-    if system == "light":
-        assert "data-md-color-switching" not in changes, (
-            "Opening a page restyled it for a colour change that did not happen: check that overrides/main.html "
-            f"loads assets/javascripts/palette-unchanged.js before Material's bundle. Changes: {changes}"
-        )
-    else:
-        assert changes.count("data-md-color-switching") == 2, f"the switch to dark colours was not marked: {changes}"
+    assert when_read == scheme, (
+        f"a {system} system setting first shows Material's '{when_read}' colours: check the script in "
+        "overrides/partials/palette.html"
+    )
+    assert shown == scheme, f"a {system} system setting shows Material's '{shown}' colours once its script runs"
+    assert "data-md-color-switching" not in changes_at_start, (
+        "Starting Material's script restyled the page for a colour change that did not happen: check that "
+        f"overrides/main.html loads assets/javascripts/palette-unchanged.js before Material's bundle. Changes: {changes_at_start}"
+    )
+    assert changes_on_switch == 2, f"the reader's switch of colours was not marked (set, then removed): {changes_on_switch}"
 
 
 # <html>'s class and the number of color-scheme <meta>s once the page is read, before any deferred script runs.
@@ -70,8 +84,7 @@ def test_the_themes_script_changes_nothing_that_restyles_every_element(browser, 
     page = browser.new_page()
     page.add_init_script(RECORD_BEFORE_SCRIPTS)
     page.goto(server + "is-a-pump-right-for-me.html")
-    # The colour switcher shows one of its two buttons once Material's script has set it up.
-    expect(page.locator('[data-md-component="palette"] label:not([hidden])')).to_have_count(1)
+    start_theme(page)
     before = page.evaluate("window.__beforeScripts")
     html_class = page.evaluate("document.documentElement.className")
     colour_schemes = page.evaluate("document.querySelectorAll('meta[name=\"color-scheme\"]').length")
@@ -96,3 +109,73 @@ def test_every_page_names_its_colour_schemes_before_material_does(site, edition)
         if (read_page(page).head.select_one('meta[name="color-scheme"]') or {}).get("content") != "light dark"
     ]
     assert not missing, f"No color-scheme <meta> in the head (overrides/main.html, block extrahead): {missing}"
+
+
+def test_every_page_starts_the_themes_script_through_the_first_use_loader(site, edition):
+    """Material's bundle is never loaded by the page itself: overrides/main.html hands its address to
+    assets/javascripts/theme-on-first-use.js, which loads it at the reader's first touch, scroll or key."""
+    wrong = []
+    for page in html_pages(site):
+        scripts = read_page(page).select("script[src]")
+        loader = [script for script in scripts if script["src"].endswith("assets/javascripts/theme-on-first-use.js")]
+        direct = [script["src"] for script in scripts if "/bundle." in "/" + script["src"] and script not in loader]
+        if direct or len(loader) != 1 or "/bundle." not in "/" + loader[0].get("data-theme-script", ""):
+            wrong.append(f"{page.relative_to(site).as_posix()}: bundle {direct}, loaders {len(loader)}")
+    assert not wrong, "Check block scripts in overrides/main.html, which swaps the bundle's <script> for the loader:\n" + "\n".join(wrong)
+
+
+THEME_REQUESTED = "() => performance.getEntriesByType('resource').some(entry => /\\/bundle\\.[^/]*\\.js$/.test(entry.name))"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("first_use", ["scroll", "tap", "key"])
+def test_the_themes_script_starts_at_the_first_use_not_as_the_page_opens(browser, server, first_use):
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(server + "print.html", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not page.evaluate(THEME_REQUESTED), "print.html loaded Material's script before the reader did anything"
+    if first_use == "scroll":
+        page.mouse.wheel(0, 2000)
+    elif first_use == "tap":
+        page.tap("h1")
+    else:
+        page.keyboard.press("Tab")
+    page.wait_for_function("() => window.component$ !== undefined")
+    if first_use == "scroll":  # Material's parts are set up: scrolling back up shows the back-to-top button
+        page.mouse.wheel(0, -200)
+        expect(page.locator(".md-top")).to_be_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_an_address_with_a_section_starts_the_themes_script_at_once(page, server):
+    """Material opens a folded section that a link points into, and marks the words a search found."""
+    for address in ("print.html#print-guide-contents", "index.html?h=pump"):
+        page.goto(server + address)
+        page.wait_for_function("() => window.component$ !== undefined")
+
+
+@pytest.mark.browser
+def test_until_the_themes_script_runs_a_colour_switch_is_kept_and_folded_sections_print_open(browser, server):
+    """On a slow line the theme's script arrives a while after the reader's first tap."""
+    page = browser.new_page(color_scheme="light")
+    held = []
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    page.goto(server + "is-a-pump-right-for-me.html")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    opened = page.evaluate("[...document.querySelectorAll('details')].map(details => details.open)")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    closed = page.evaluate("[...document.querySelectorAll('details')].map(details => details.open)")
+    assert opened and all(opened) and not any(closed), f"folded sections for printing: {opened}, after: {closed}"
+    switch = page.locator('[data-md-component="palette"] label:not([hidden])')
+    switch.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert len(held) == 1 and page.evaluate("window.component$ === undefined"), "the tap should have asked for the script"
+    held[0].continue_()
+    page.wait_for_function("() => window.component$ !== undefined")
+    page.unroute("**/assets/javascripts/bundle.*.js")
+    page.reload()
+    start_theme(page)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(switch).to_have_attribute("title", "Switch to light mode")
+    page.close()
