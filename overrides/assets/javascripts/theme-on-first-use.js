@@ -14,7 +14,7 @@
 // overrides/main.html loads this in place of the bundle, whose address is data-theme-script.
 (function () {
   var themeScript = document.currentScript.getAttribute("data-theme-script");
-  var firstUse = ["pointerdown", "touchstart", "keydown", "focusin", "scroll", "wheel"];
+  var firstUse = ["pointerdown", "touchstart", "click", "keydown", "focusin", "scroll", "wheel"];
   var pageRead = false; // the page's HTML is all read: Material's script waits for that signal
   var started = false;
   var running = false;
