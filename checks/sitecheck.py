@@ -187,6 +187,18 @@ def external_links(site: Path) -> dict[str, set[str]]:
     return links
 
 
+def script_links(site: Path) -> list[str]:
+    """Links whose address is `javascript:`, which lead nowhere for a search engine."""
+    return [
+        f"{page.relative_to(site).as_posix()}: the link '{link.get('title') or link.get_text(strip=True)}' has a "
+        "javascript: address, which search engines cannot follow (Lighthouse SEO): give it a real address "
+        "(the header's parts are in overrides/partials/)."
+        for page in html_pages(site)
+        for link in read_page(page).select("a[href]")
+        if link["href"].replace(" ", "").lower().startswith("javascript:")
+    ]
+
+
 def bad_external_links(site: Path) -> list[str]:
     problems = []
     for url, pages in sorted(external_links(site).items()):

@@ -3,7 +3,7 @@
 import pytest
 
 from checks.build import build_site, copy_for_build
-from checks.sitecheck import bad_external_links, broken_links, external_links
+from checks.sitecheck import bad_external_links, broken_links, external_links, script_links
 
 
 def test_every_internal_link_image_and_asset_resolves(site):
@@ -14,6 +14,19 @@ def test_every_internal_link_image_and_asset_resolves(site):
 def test_links_to_other_websites_are_well_formed_https(site):
     problems = bad_external_links(site)
     assert not problems, "\n".join(problems)
+
+
+def test_no_link_is_a_script_that_search_engines_cannot_follow(site):
+    problems = script_links(site)
+    assert not problems, "\n".join(problems)
+
+
+def test_script_link_check_catches_a_javascript_address(tmp_path):
+    (tmp_path / "index.html").write_text('<a href="JavaScript: void(0)" title="Share">x</a><a href="?q=">y</a>')
+    assert script_links(tmp_path) == [
+        "index.html: the link 'Share' has a javascript: address, which search engines cannot follow "
+        "(Lighthouse SEO): give it a real address (the header's parts are in overrides/partials/)."
+    ]
 
 
 def test_external_links_are_listed_for_review(site):
