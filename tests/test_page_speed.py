@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from checks.browser import start_theme
+from checks.browser_search import QUERY_BOX, type_query
 from checks.sitecheck import html_pages, read_page
 
 # Every change to <body>'s colour attributes while the page opens, in order.
@@ -178,4 +179,21 @@ def test_until_the_themes_script_runs_a_colour_switch_is_kept_and_folded_section
     start_theme(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(switch).to_have_attribute("title", "Switch to light mode")
+    page.close()
+
+
+@pytest.mark.browser
+def test_until_the_themes_script_runs_the_search_button_puts_the_cursor_in_the_search_box(browser, server):
+    """On a phone the cursor must go to the box within the tap itself, or the keyboard does not come up."""
+    page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    held = []
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    page.goto(server + "index.html")
+    page.tap('header [for="__search"]')
+    expect(page.locator(QUERY_BOX)).to_be_focused()
+    assert len(held) == 1 and page.evaluate("window.component$ === undefined"), "the tap should have asked for the script"
+    held[0].continue_()
+    page.wait_for_function("() => window.component$ !== undefined")
+    type_query(page, "dawn phenomenon")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.close()

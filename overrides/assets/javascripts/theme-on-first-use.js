@@ -7,9 +7,11 @@
 //
 // It starts at once when the address needs it: a link to a section (#...), which may lie in a folded
 // section that it opens, a shared search (?q=) or a page opened from a search result (?h=).
-// Until it starts, this does the two things a reader could miss:
+// Until it starts, this does what a reader would miss, as Material's script does it:
+// - the header's search button puts the cursor in the search box, within the tap, which is what
+//   brings up a phone's keyboard;
 // - a colour switch is kept where Material keeps it, and shown at once;
-// - folded sections open for printing and close again after, as Material's script does.
+// - folded sections open for printing and close again after.
 //
 // overrides/main.html loads this in place of the bundle, whose address is data-theme-script.
 (function () {
@@ -47,6 +49,12 @@
   } else {
     firstUse.forEach(function (name) { window.addEventListener(name, start, { capture: true, passive: true }); });
   }
+
+  document.addEventListener("click", function (event) {
+    if (running || !event.target.closest || !event.target.closest('header [for="__search"]')) return;
+    var box = document.querySelector('[data-md-component="search-query"]');
+    if (box) box.focus();
+  });
 
   document.addEventListener("change", function (event) {
     var input = event.target;
