@@ -197,3 +197,22 @@ def test_until_the_themes_script_runs_the_search_button_puts_the_cursor_in_the_s
     type_query(page, "dawn phenomenon")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.close()
+
+
+@pytest.mark.browser
+def test_keys_pressed_before_the_themes_script_runs_are_answered_when_it_does(browser, server):
+    """A keyboard reader may be quicker than a slow line: Enter on the colour switch still switches, and
+    "/" still puts the cursor in the search box, once the script has arrived."""
+    page = browser.new_page(color_scheme="light")
+    held = []
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    page.goto(server + "glossary.html")
+    page.locator("input[aria-label='Switch to dark mode']").focus()
+    page.keyboard.press("Enter")
+    page.locator("h1").click()  # the focus leaves the switch, as a reader moves on
+    page.keyboard.press("/")
+    assert len(held) == 1 and page.evaluate("window.component$ === undefined"), "the focus should have asked for the script"
+    held[0].continue_()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator(QUERY_BOX)).to_be_focused()
+    page.close()

@@ -20,9 +20,12 @@
   var pageRead = false; // the page's HTML is all read: Material's script waits for that signal
   var started = false;
   var running = false;
+  var keysBeforeRunning = [];
   document.addEventListener("DOMContentLoaded", function () { pageRead = true; });
+  function keepKey(event) { keysBeforeRunning.push(event); }
+  window.addEventListener("keydown", keepKey, true);
 
-  function start(event) {
+  function start() {
     if (started) return;
     started = true;
     firstUse.forEach(function (name) { window.removeEventListener(name, start, true); });
@@ -33,13 +36,19 @@
       // Material sets up the page's parts when the page has been read, and hears that only once: a
       // script that starts later is told so (window.document$ is Material's and Zensical's signal).
       if (pageRead) window.document$.next(document);
-      // The key that started it is Material's to answer too: "/" puts the cursor in the search box.
-      if (event && event.type === "keydown") {
-        (document.activeElement || document.body).dispatchEvent(new KeyboardEvent("keydown", {
+      // The keys pressed before it ran are Material's to answer too, where they were pressed: "/" puts
+      // the cursor in the search box, Enter on the colour switch switches. Not Tab, which has already
+      // moved the focus, nor a key typed into a box, which has already typed: Material would take them
+      // for new keys (Tab leaving search).
+      window.removeEventListener("keydown", keepKey, true);
+      keysBeforeRunning.forEach(function (event) {
+        var target = event.target instanceof Element && event.target.isConnected ? event.target : document.body;
+        if (event.key === "Tab" || target.matches("input:not([type=radio], [type=checkbox]), textarea, [contenteditable]")) return;
+        target.dispatchEvent(new KeyboardEvent("keydown", {
           key: event.key, code: event.code, shiftKey: event.shiftKey, altKey: event.altKey,
           ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true
         }));
-      }
+      });
     };
     document.body.appendChild(script);
   }
