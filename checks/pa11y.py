@@ -13,9 +13,12 @@ RUNNER = Path(__file__).with_name("pa11y_pages.mjs")
 PA11Y = ROOT / "node_modules" / "pa11y"
 
 
-def pa11y_errors(urls: list[str], chromium: str) -> dict[str, list[dict]]:
-    """pa11y's errors (not its warnings or notices) for each address: code, message, selector, context."""
-    result = subprocess.run(["node", str(RUNNER), chromium, *urls], cwd=ROOT, capture_output=True, text=True)
+def pa11y_errors(urls: list[str], chromium: str, after_first_touch: bool = False) -> dict[str, list[dict]]:
+    """pa11y's errors (not its warnings or notices) for each address: code, message, selector, context.
+    `after_first_touch` checks each page once Material's script has started, as a reader's first touch
+    starts it; otherwise as the page opens."""
+    option = ["--after-first-touch"] if after_first_touch else []
+    result = subprocess.run(["node", str(RUNNER), chromium, *option, *urls], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pa11y could not run (node {RUNNER.relative_to(ROOT)}):\n{result.stderr}")
     return json.loads(result.stdout)

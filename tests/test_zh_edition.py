@@ -368,6 +368,8 @@ def test_every_chinese_page_passes_axe(browser, server, zh_site, palette):
 
 @browser_test
 def test_every_chinese_page_passes_pa11y(browser, server, zh_site):
+    """As each page opens, before Material's script starts; tests/test_pa11y.py checks the English pages
+    once it has started, so both states of the same templates are checked."""
     from checks.browser import chromium_executable
     from checks.pa11y import pa11y_errors, pa11y_problems
 
