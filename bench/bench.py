@@ -37,7 +37,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from checks.browser import CHROMIUM_ARGS, QuietHandler, full_chromium, serving
+from checks.browser import CHROMIUM_ARGS, THEME_RUNNING, QuietHandler, full_chromium, serving
 from checks.browser_search import found_first, found_in_top, open_search, search_every_query, type_query
 from checks.build import ZENSICAL, build_editions, build_with_zensical, copy_for_build
 from checks.sitecheck import navigation_pages
@@ -181,7 +181,7 @@ def first_visit(browser, url: str) -> tuple[dict[str, int], dict[str, int], dict
     page.goto(url, wait_until="networkidle")
     opened = dict(sizes)
     page.mouse.wheel(0, 400)
-    page.wait_for_function("() => window.component$ !== undefined")
+    page.wait_for_function(THEME_RUNNING)
     page.wait_for_load_state("networkidle")
     scrolled = {address: size for address, size in sizes.items() if address not in opened}
     with context.expect_event("requestfinished", predicate=lambda request: request.url.endswith(SEARCH_INDEX), timeout=60_000):

@@ -43,12 +43,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+# True once Material's script runs on the page: it then exports its components (window.component$).
+THEME_RUNNING = "() => window.component$ !== undefined"
+
+
 def start_theme(page) -> None:
     """Start the theme's script as a reader does, with a first key press (a key Material leaves alone),
     and wait until it runs. It starts at the reader's first touch, scroll or key, not as the page opens
     (overrides/assets/javascripts/theme-on-first-use.js); every test's click, tap or typing starts it too."""
     page.keyboard.press("Shift")
-    page.wait_for_function("() => window.component$ !== undefined")
+    page.wait_for_function(THEME_RUNNING)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

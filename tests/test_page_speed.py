@@ -8,7 +8,7 @@ tested with search (tests/test_search.py); glossary meanings built on demand wit
 import pytest
 from playwright.sync_api import expect
 
-from checks.browser import start_theme
+from checks.browser import THEME_RUNNING, start_theme
 from checks.browser_search import QUERY_BOX, type_query
 from checks.sitecheck import html_pages, read_page
 
@@ -126,6 +126,15 @@ def test_every_page_starts_the_themes_script_through_the_first_use_loader(site, 
 
 
 THEME_REQUESTED = "() => performance.getEntriesByType('resource').some(entry => /\\/bundle\\.[^/]*\\.js$/.test(entry.name))"
+THEME_BUNDLE = "**/assets/javascripts/bundle.*.js"
+
+
+def hold_back_theme(page) -> list:
+    """Hold Material's script back on the network, as a slow line does: the list fills with its request,
+    which the test lets through with `.continue_()`."""
+    held = []
+    page.route(THEME_BUNDLE, lambda route: held.append(route))
+    return held
 
 
 @pytest.mark.browser
@@ -141,7 +150,7 @@ def test_the_themes_script_starts_at_the_first_use_not_as_the_page_opens(browser
         page.tap("h1")
     else:
         page.keyboard.press("Tab")
-    page.wait_for_function("() => window.component$ !== undefined")
+    page.wait_for_function(THEME_RUNNING)
     if first_use == "scroll":  # Material's parts are set up: scrolling back up shows the back-to-top button
         page.mouse.wheel(0, -200)
         expect(page.locator(".md-top")).to_be_visible()
@@ -153,15 +162,14 @@ def test_an_address_with_a_section_starts_the_themes_script_at_once(page, server
     """Material opens a folded section that a link points into, and marks the words a search found."""
     for address in ("print.html#print-guide-contents", "index.html?h=pump"):
         page.goto(server + address)
-        page.wait_for_function("() => window.component$ !== undefined")
+        page.wait_for_function(THEME_RUNNING)
 
 
 @pytest.mark.browser
 def test_until_the_themes_script_runs_a_colour_switch_is_kept_and_folded_sections_print_open(browser, server):
     """On a slow line the theme's script arrives a while after the reader's first tap."""
     page = browser.new_page(color_scheme="light")
-    held = []
-    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    held = hold_back_theme(page)
     page.goto(server + "is-a-pump-right-for-me.html")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     opened = page.evaluate("[...document.querySelectorAll('details')].map(details => details.open)")
@@ -171,10 +179,10 @@ def test_until_the_themes_script_runs_a_colour_switch_is_kept_and_folded_section
     switch = page.locator('[data-md-component="palette"] label:not([hidden])')
     switch.click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    assert len(held) == 1 and page.evaluate("window.component$ === undefined"), "the tap should have asked for the script"
+    assert len(held) == 1 and not page.evaluate(THEME_RUNNING), "the tap should have asked for the script"
     held[0].continue_()
-    page.wait_for_function("() => window.component$ !== undefined")
-    page.unroute("**/assets/javascripts/bundle.*.js")
+    page.wait_for_function(THEME_RUNNING)
+    page.unroute(THEME_BUNDLE)
     page.reload()
     start_theme(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
@@ -186,14 +194,13 @@ def test_until_the_themes_script_runs_a_colour_switch_is_kept_and_folded_section
 def test_until_the_themes_script_runs_the_search_button_puts_the_cursor_in_the_search_box(browser, server):
     """On a phone the cursor must go to the box within the tap itself, or the keyboard does not come up."""
     page = browser.new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-    held = []
-    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    held = hold_back_theme(page)
     page.goto(server + "index.html")
     page.tap('header [for="__search"]')
     expect(page.locator(QUERY_BOX)).to_be_focused()
-    assert len(held) == 1 and page.evaluate("window.component$ === undefined"), "the tap should have asked for the script"
+    assert len(held) == 1 and not page.evaluate(THEME_RUNNING), "the tap should have asked for the script"
     held[0].continue_()
-    page.wait_for_function("() => window.component$ !== undefined")
+    page.wait_for_function(THEME_RUNNING)
     type_query(page, "dawn phenomenon")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.close()
@@ -204,14 +211,13 @@ def test_keys_pressed_before_the_themes_script_runs_are_answered_when_it_does(br
     """A keyboard reader may be quicker than a slow line: Enter on the colour switch still switches, and
     "/" still puts the cursor in the search box, once the script has arrived."""
     page = browser.new_page(color_scheme="light")
-    held = []
-    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    held = hold_back_theme(page)
     page.goto(server + "glossary.html")
     page.locator("input[aria-label='Switch to dark mode']").focus()
     page.keyboard.press("Enter")
     page.locator("h1").click()  # the focus leaves the switch, as a reader moves on
     page.keyboard.press("/")
-    assert len(held) == 1 and page.evaluate("window.component$ === undefined"), "the focus should have asked for the script"
+    assert len(held) == 1 and not page.evaluate(THEME_RUNNING), "the focus should have asked for the script"
     held[0].continue_()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator(QUERY_BOX)).to_be_focused()
