@@ -18,7 +18,6 @@
   var themeScript = document.currentScript.getAttribute("data-theme-script");
   var firstUse = ["pointerdown", "touchstart", "click", "keydown", "focusin", "scroll", "wheel"];
   var pageRead = false; // the page's HTML is all read: Material's script waits for that signal
-  var started = false;
   var running = false;
   var keysBeforeRunning = [];
   document.addEventListener("DOMContentLoaded", function () { pageRead = true; });
@@ -26,9 +25,7 @@
   window.addEventListener("keydown", keepKey, true);
 
   function start() {
-    if (started) return;
-    started = true;
-    firstUse.forEach(function (name) { window.removeEventListener(name, start, true); });
+    firstUse.forEach(function (name) { window.removeEventListener(name, start, true); }); // once
     var script = document.createElement("script");
     script.src = themeScript;
     script.onload = function () {
